@@ -1,0 +1,82 @@
+# The aftercare development portal. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+PYTHON_VERSION := $(shell cat .python-version)
+UV := .tools/bin/uv
+PY := .venv/bin/python
+APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
+
+.PHONY: help run test lint format bench system-deps messages check-deploy clean
+
+help: ## List the targets
+	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(UV):
+	@# uv in a venv of its own, so it works whichever Python pyenv selects
+	python$(PYTHON_VERSION) -m venv .tools || python3 -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+.venv/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --frozen --python $(PYTHON_VERSION)
+	@touch $@
+
+.env:
+	@echo "Creating .env for local development (DEBUG on, a random SECRET_KEY)."
+	@printf 'DEBUG=true\nSECRET_KEY=%s\n' "$$(python3 -c 'import secrets; print(secrets.token_urlsafe(40))')" > .env
+
+run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo and serve at http://127.0.0.1:8000/
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "Demo users (password: $${DEMO_PASSWORD:-jalkihuolto-demo}):"
+	@echo "  koordinaattori    coordinator at SONet BOTNIA (projects, meetings)"
+	@echo "  jasen             member of the SONet BOTNIA board (meeting agendas and minutes)"
+	@echo "  esihenkilo-varha  aftercare manager of Varha (Varsinais-Suomi)"
+	@echo "  esihenkilo-pp     aftercare manager of Pohjois-Pohjanmaa"
+	@echo "  admin             administrator (/admin/)"
+	@echo "Log in at http://127.0.0.1:8000/accounts/login/"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+system-deps: ## Install the system packages the tests need (chromium, poppler-utils, libharfbuzz-subset0)
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing system packages:$$missing. Run: sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)"; exit 1; \
+	  fi; \
+	fi
+
+lint: .venv/.synced ## ruff lint and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: .venv/.synced ## Format the code with ruff
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+test: system-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABASE_URL=postgres://… for PostgreSQL)
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
+	$(PY) -m pytest
+
+bench: .venv/.synced ## Measure the pages and PDFs that people wait for
+	$(PY) -m pytest benchmarks -q -s --no-header -o testpaths=benchmarks
+
+messages: .venv/.synced ## Update and compile the fi/sv translation catalogues
+	@for dir in . config governance projects funding aftercare; do \
+	  (cd $$dir && ../$(PY) ../manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests 2>/dev/null || true); done
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
+
+check-deploy: .venv/.synced ## Django's production checklist with production-like settings
+	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=portal.example.fi $(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtualenvs and the local database
+	rm -rf .venv .tools var staticfiles

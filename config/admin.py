@@ -1,0 +1,10 @@
+"""Admin base class shared by every app: history and the portal's permission vocabulary."""
+
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
+    """Asks the rules permissions (``<app>.<verb>_<model>``) per object and shows each record's history."""
+
+    readonly_fields = ("created_at", "updated_at", "version")

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalAdminSite(admin.AdminSite):
+    """The administrators' site: branded, Finnish by default, models grouped by app."""
+
+    site_header = _("Aftercare development portal – administration")
+    site_title = _("Aftercare portal administration")
+    index_title = _("Reference data and users")
+    site_url = "/"

@@ -1,0 +1,48 @@
+"""Form plumbing shared by every app."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from config.models import ConcurrentEditError
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A model form that carries the record's version through the page.
+
+    If someone else saved the record after this page was opened, the save is refused with a clear
+    message and what was typed stays on the page. ``PortalModel.save`` makes the same check
+    atomically, so a race between two saves cannot slip through either.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        version = cleaned.get("version")
+        if self.instance.pk and version is not None and version != self.instance.version:
+            raise forms.ValidationError(ConcurrentEditError.message, code="stale")
+        return cleaned
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        version = self.cleaned_data.get("version") if hasattr(self, "cleaned_data") else None
+        if self.instance.pk and version is not None:
+            self.instance.version = version
+
+
+class UploadForm(forms.Form):
+    """A spreadsheet upload: CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX."""
+
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a CSV or XLSX file."), code="file_type")
+        return upload

@@ -1,0 +1,81 @@
+"""Every page of the portal but the login page asks an anonymous visitor to log in.
+
+The URL patterns are enumerated from the resolver, so a URL is covered the moment it is added.
+"""
+
+import re
+import uuid
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter, UUIDConverter
+
+# Reachable without logging in, by design.
+PUBLIC = {"login", "set_language", "static", "serve"}
+SAMPLE = {
+    IntConverter: "1",
+    SlugConverter: "x",
+    StringConverter: "x",
+    PathConverter: "x/y",
+    UUIDConverter: str(uuid.uuid4()),
+}
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, prefix + _sample(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            yield f"{namespace}{entry.name or ''}", prefix + _sample(entry.pattern)
+
+
+def _sample(pattern) -> str:
+    """A concrete path for a route such as ``projects/<int:pk>/edit/``; regex (admin) routes get
+    their literal prefix only (the admin's catch-all answers anything below it)."""
+    route = getattr(pattern, "_route", None)
+    if route is None:
+        return pattern.regex.pattern.lstrip("^").split("(")[0].replace("\\", "").rstrip("$")
+
+    def value(match: re.Match) -> str:
+        converter = pattern.converters.get(match["name"])
+        # Any well-formed value will do: the login check answers before the view looks anything up.
+        return next((sample for kind, sample in SAMPLE.items() if isinstance(converter, kind)), "1")
+
+    return re.sub(r"<(?:\w+:)?(?P<name>\w+)>", value, route)
+
+
+def portal_urls():
+    return sorted(
+        {
+            (name, "/" + path)
+            for name, path in _walk(get_resolver().url_patterns)
+            if name.split(":")[-1] not in PUBLIC
+        }
+    )
+
+
+def test_the_enumeration_sees_every_app():
+    names = {name.split(":")[0] for name, _ in portal_urls() if ":" in name}
+    assert {"admin"} <= names
+    assert len(portal_urls()) > 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "path"), portal_urls())
+def test_anonymous_visitor_is_sent_to_login(client, name, path):
+    response = client.get(path)
+    if name.startswith("admin:"):
+        # The admin has its own login page; it must not show anything else.
+        assert response.status_code == 302, path
+        assert "/login/" in response["Location"], (path, response["Location"])
+        return
+    assert response.status_code == 302, (name, path, response.status_code)
+    assert response["Location"].startswith("/accounts/login/?next="), (name, path, response["Location"])
+
+
+@pytest.mark.django_db
+def test_login_page_is_public(client):
+    response = client.get("/accounts/login/")
+    assert response.status_code == 200
+    assert 'name="username"' in response.content.decode()

@@ -1,0 +1,103 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from governance.models import (
+    Affiliation,
+    AreaManager,
+    Municipality,
+    Organisation,
+    Person,
+    Region,
+    WellbeingArea,
+)
+
+PASSWORD = "test-password-1"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = factory.Faker("first_name", locale="fi_FI")
+    last_name = factory.Faker("last_name", locale="fi_FI")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{(n % 90) + 10:02d}")
+    name_fi = factory.Sequence(lambda n: f"Maakunta {n}")
+    name_sv = factory.Sequence(lambda n: f"Landskap {n}")
+
+
+class WellbeingAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WellbeingArea
+
+    region = factory.SubFactory(RegionFactory)
+    name_fi = factory.Sequence(lambda n: f"Testialueen {n} hyvinvointialue")
+    name_sv = factory.Sequence(lambda n: f"Testområdets {n} välfärdsområde")
+    short_name = factory.Sequence(lambda n: f"Alue {n}")
+    slug = factory.Sequence(lambda n: f"alue-{n}")
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    code = factory.Sequence(lambda n: f"{n % 1000:03d}")
+    name_fi = factory.Sequence(lambda n: f"Kunta {n}")
+    name_sv = factory.Sequence(lambda n: f"Kommun {n}")
+    region = factory.SubFactory(RegionFactory)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisaatio {n}")
+    short_name = factory.Sequence(lambda n: f"Org {n}")
+    kind = Organisation.Kind.COMPETENCE_CENTRE
+
+    class Params:
+        wellbeing = factory.Trait(
+            kind=Organisation.Kind.WELLBEING_AREA, wellbeing_area=factory.SubFactory(WellbeingAreaFactory)
+        )
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    first_name = factory.Faker("first_name", locale="fi_FI")
+    last_name = factory.Faker("last_name", locale="fi_FI")
+    title = "asiantuntija"
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Affiliation
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    is_coordinator = False
+
+
+class AreaManagerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AreaManager
+
+    user = factory.SubFactory(UserFactory)
+    wellbeing_area = factory.SubFactory(WellbeingAreaFactory)
