@@ -121,7 +121,8 @@ def test_pdf_base_has_page_numbers_and_exporter(rf, tmp_path):
 def test_production_refuses_to_start_without_secret_key_or_hosts(missing, settings):
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
     env.update({"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example.fi"})
-    env.update({missing: "", "DJANGO_SETTINGS_MODULE": "config.settings"})  # empty: a local .env cannot fill it
+    # Set but empty, so that a developer's local .env cannot fill it in.
+    env.update({missing: "", "DJANGO_SETTINGS_MODULE": "config.settings"})
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env=env,
