@@ -63,6 +63,7 @@ format: .venv/.synced ## Format the code with ruff
 	$(PY) -m ruff format .
 
 test: system-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABASE_URL=postgres://… for PostgreSQL)
+	@mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(PY) -m pytest
 
