@@ -8,6 +8,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
+APPS := governance projects funding aftercare
 
 .PHONY: help run test lint format bench system-deps messages check-deploy clean
 
@@ -70,9 +71,10 @@ test: system-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATAB
 bench: .venv/.synced ## Measure the pages and PDFs that people wait for
 	$(PY) -m pytest benchmarks -q -s --no-header -o testpaths=benchmarks
 
-messages: .venv/.synced ## Update and compile the fi/sv translation catalogues
-	@for dir in . config governance projects funding aftercare; do \
-	  (cd $$dir && ../$(PY) ../manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests 2>/dev/null || true); done
+messages: .venv/.synced ## Update and compile the fi/sv translation catalogues (project and each app)
+	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests --ignore=var \
+	  $(foreach app,$(APPS),--ignore=$(app))
+	@for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l fi -l sv); done
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
 check-deploy: .venv/.synced ## Django's production checklist with production-like settings
