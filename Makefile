@@ -69,7 +69,7 @@ test: system-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATAB
 	$(PY) -m pytest
 
 bench: .venv/.synced ## Measure the pages and PDFs that people wait for
-	$(PY) -m pytest benchmarks -q -s --no-header -o testpaths=benchmarks
+	$(PY) -m pytest benchmarks -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider
 
 messages: .venv/.synced ## Update and compile the fi/sv translation catalogues (project and each app)
 	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests --ignore=var \
