@@ -11,8 +11,13 @@ class ConfigConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
+        from django.utils.module_loading import autodiscover_modules
+
         from config import sections
 
+        # Each app keeps its rules predicates in ``permissions.py`` (rules' own autodiscovery only
+        # looks for ``rules.py``); load them all at start-up so ``has_perm`` knows every permission.
+        autodiscover_modules("permissions")
         sections.autodiscover()
 
 

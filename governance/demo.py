@@ -4,6 +4,7 @@ People are fictional; no contact details; business IDs are left empty because th
 """
 
 import csv
+from collections import Counter
 from pathlib import Path
 
 import tablib
@@ -100,8 +101,13 @@ DEMO_USERS = {
 }
 
 
-def _area_slug(name_fi: str, short_name: str) -> str:
-    return slugify(short_name or name_fi.replace(" hyvinvointialue", "").replace("n kaupunki", ""))
+def _area_slug(name_fi: str, short_name: str, region: Region, areas_in_region: int) -> str:
+    """varha, pohjois-pohjanmaa, ita-uudenmaan-hyvinvointialue, helsingin-kaupunki."""
+    if short_name:
+        return slugify(short_name)
+    if areas_in_region == 1:
+        return slugify(region.name_fi)
+    return slugify(name_fi)
 
 
 def load_registry() -> None:
@@ -113,6 +119,7 @@ def load_registry() -> None:
                 Region, {"code": row["region_code"]}, {"name_fi": row["name_fi"], "name_sv": row["name_sv"]}
             )
     regions = {region.code: region for region in Region.objects.all()}
+    areas_per_region = Counter(row["region_code"] for row in rows if row["kind"] == "wellbeing_area")
     for row in rows:
         if row["kind"] != "wellbeing_area":
             continue
@@ -127,7 +134,9 @@ def load_registry() -> None:
                 "name_sv": row["name_sv"],
                 "region": regions[row["region_code"]],
                 "short_name": short,
-                "slug": _area_slug(row["name_fi"], short),
+                "slug": _area_slug(
+                    row["name_fi"], short, regions[row["region_code"]], areas_per_region[row["region_code"]]
+                ),
             },
         )
 
