@@ -1,0 +1,182 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from config.forms import VersionedModelForm
+from governance.models import Organisation
+from projects.models import (
+    Call,
+    Implementer,
+    Indicator,
+    Measure,
+    ParticipantTarget,
+    Programme,
+    Project,
+    StaffResource,
+    WorkPackage,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ProjectFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("status"), required=False, choices=[("", _("all"))] + Project.Status.choices
+    )
+    programme = forms.ModelChoiceField(
+        label=_("programme"), required=False, queryset=Programme.objects.all(), empty_label=_("all")
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("organisation"),
+        required=False,
+        queryset=Organisation.objects.filter(implementations__isnull=False).distinct(),
+        empty_label=_("all"),
+    )
+
+
+class ProjectForm(VersionedModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "name",
+            "acronym",
+            "application_number",
+            "register_number",
+            "call",
+            "start_date",
+            "end_date",
+            "scope",
+            "background",
+            "goals",
+            "target_groups",
+            "budget_note",
+            "regions",
+            "municipalities",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "regions": forms.CheckboxSelectMultiple,
+            "municipalities": forms.CheckboxSelectMultiple,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class ProjectCreateForm(ProjectForm):
+    """A new project: its main implementer is one of the organisations the user coordinates."""
+
+    main_organisation = forms.ModelChoiceField(
+        label=_("main implementer"), queryset=Organisation.objects.none()
+    )
+
+    class Meta(ProjectForm.Meta):
+        fields = [
+            "name",
+            "acronym",
+            "call",
+            "start_date",
+            "end_date",
+            "scope",
+            "background",
+            "goals",
+            "target_groups",
+        ]
+
+    def __init__(self, *args, organisations=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["main_organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.all()
+        )
+        self.fields["call"].queryset = Call.objects.select_related("priority_axis__programme")
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("new status"), choices=Project.Status.choices)
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = set(project.next_statuses())
+        self.fields["status"].choices = [(v, label) for v, label in Project.Status.choices if v in allowed]
+
+
+class ImplementerForm(VersionedModelForm):
+    class Meta:
+        model = Implementer
+        fields = ["organisation", "start_date", "end_date", "role", "description", "budget_note"]
+        widgets = {"start_date": DATE, "end_date": DATE}
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        self.project = project
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The organisation is who the sub-project is; changing it would be a different sub-project.
+            self.fields["organisation"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end:
+            if end < start:
+                self.add_error("end_date", _("The end date cannot be before the start date."))
+            if start < self.project.start_date or end > self.project.end_date:
+                self.add_error(None, _("An implementer's period must lie within the project's period."))
+        organisation = cleaned.get("organisation")
+        if (
+            organisation
+            and not self.instance.pk
+            and self.project.implementers.filter(organisation=organisation).exists()
+        ):
+            self.add_error("organisation", _("This organisation already implements the project."))
+        return cleaned
+
+
+class WorkPackageForm(VersionedModelForm):
+    class Meta:
+        model = WorkPackage
+        fields = ["code", "name", "description"]
+
+
+class MeasureForm(VersionedModelForm):
+    class Meta:
+        model = Measure
+        fields = ["code", "name", "timing", "outputs"]
+        widgets = {"outputs": forms.Textarea(attrs={"rows": 2})}
+
+
+MeasureFormSet = inlineformset_factory(WorkPackage, Measure, form=MeasureForm, extra=2, can_delete=True)
+
+
+class StaffForm(VersionedModelForm):
+    class Meta:
+        model = StaffResource
+        fields = ["role_title", "fte_percent", "start_date", "end_date"]
+        widgets = {"start_date": DATE, "end_date": DATE}
+
+
+StaffFormSet = inlineformset_factory(Implementer, StaffResource, form=StaffForm, extra=2, can_delete=True)
+
+
+class IndicatorForm(VersionedModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["kind", "name", "unit", "target"]
+
+
+IndicatorFormSet = inlineformset_factory(Project, Indicator, form=IndicatorForm, extra=2, can_delete=True)
+
+
+class ParticipantTargetForm(VersionedModelForm):
+    class Meta:
+        model = ParticipantTarget
+        fields = ["year", "semester", "target", "actual"]
+
+
+ParticipantTargetFormSet = inlineformset_factory(
+    Project, ParticipantTarget, form=ParticipantTargetForm, extra=2, can_delete=True
+)
