@@ -42,6 +42,10 @@ class ProjectFinances:
         return len(self.implementers) > 1
 
     @property
+    def split_total(self) -> Decimal:
+        return sum((i.split_total for i in self.implementers), Decimal(0))
+
+    @property
     def split_difference(self) -> Decimal:
         return sum((i.split_difference for i in self.implementers if i.splits), Decimal(0))
 

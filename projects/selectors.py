@@ -1,9 +1,12 @@
 """Reads for project pages: the plan of a project and its history, in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass, field
-from datetime import datetime
+from decimal import Decimal
 
+from django.db import models
 from django.db.models import Prefetch
+from django.utils import formats
 
 from projects.models import Implementer, Indicator, Measure, Project, WorkPackage
 
@@ -33,7 +36,7 @@ def indicators_for_plan(project: Project) -> list[Indicator]:
 
 @dataclass
 class HistoryEntry:
-    when: datetime
+    when: datetime.datetime
     who: str
     what: str
     kind: str  # "+" created, "~" changed, "-" deleted (simple_history's codes)
@@ -48,12 +51,20 @@ def _label(model, name: str) -> str:
 
 
 def _display(model, name: str, value):
+    """A historical value as a person reads it: choice labels, Finnish dates and numbers."""
     try:
         model_field = model._meta.get_field(name)
     except Exception:  # noqa: BLE001
         return value
-    if model_field.choices and value is not None:
+    if value is None or value == "":
+        return value
+    if model_field.choices:
         return dict(model_field.flatchoices).get(value, value)
+    if isinstance(model_field, models.DateField) and not isinstance(value, datetime.datetime):
+        value = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
     return value
 
 
