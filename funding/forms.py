@@ -6,34 +6,35 @@ from django.utils.translation import gettext_lazy as _
 
 from config.forms import VersionedModelForm
 from funding.models import ActualCost, CostLine, CostModel, FinancingLine, RegionalSplit
+from projects.forms import LocalizedNumbersMixin
 from projects.models import Implementer
 
 
-class CostModelForm(VersionedModelForm):
+class CostModelForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = CostModel
         fields = ["flat_rate_percent", "salary_reporting"]
 
 
-class CostLineForm(VersionedModelForm):
+class CostLineForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = CostLine
         fields = ["category", "year", "description", "amount"]
 
 
-class FinancingLineForm(VersionedModelForm):
+class FinancingLineForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = FinancingLine
         fields = ["kind", "source", "amount"]
 
 
-class RegionalSplitForm(VersionedModelForm):
+class RegionalSplitForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = RegionalSplit
         fields = ["region", "amount"]
 
 
-class ActualCostForm(VersionedModelForm):
+class ActualCostForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = ActualCost
         fields = ["category", "as_of", "amount"]

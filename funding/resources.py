@@ -48,7 +48,9 @@ class CostLineResource(ImplementerScopedResource):
     year = fields.Field(
         attribute="year", column_name="year", widget=widgets.IntegerWidget(coerce_to_string=False)
     )
-    description = fields.Field(attribute="description", column_name="description")
+    description = fields.Field(
+        attribute="description", column_name="description", widget=widgets.CharWidget(allow_blank=True)
+    )
     amount = fields.Field(attribute="amount", column_name="amount", widget=FinnishDecimalWidget())
 
     class Meta:
@@ -92,7 +94,9 @@ class FinancingLineResource(ImplementerScopedResource):
             },
         ),
     )
-    source = fields.Field(attribute="source", column_name="source")
+    source = fields.Field(
+        attribute="source", column_name="source", widget=widgets.CharWidget(allow_blank=True)
+    )
     amount = fields.Field(attribute="amount", column_name="amount", widget=FinnishDecimalWidget())
 
     class Meta:

@@ -1,6 +1,7 @@
 """Import and export of a project's tables: upload, dry-run preview, confirm (all or nothing)."""
 
 import base64
+from decimal import Decimal
 
 import tablib
 from django.contrib import messages
@@ -140,6 +141,9 @@ def export(request: HttpRequest, pk: int, kind: str, fmt: str) -> HttpResponse:
     resource_class, _title = KINDS[kind]
     dataset = resource_class(project=project, user=request.user).export()
     if fmt == "csv":
+        # Finnish CSV: semicolons and decimal commas, with a BOM so spreadsheet programs read UTF-8.
+        for index, row in enumerate(dataset):
+            dataset[index] = tuple(str(v).replace(".", ",") if isinstance(v, Decimal) else v for v in row)
         body = "\ufeff" + dataset.export("csv", delimiter=";")
         content_type = "text/csv; charset=utf-8"
     else:

@@ -19,6 +19,18 @@ from projects.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class LocalizedNumbersMixin:
+    """Decimal fields accept and show the Finnish way: "348 854,50" (decimal comma)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "num-input"})
+                field.widget.is_localized = True
+
+
 class ProjectFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("status"), required=False, choices=[("", _("all"))] + Project.Status.choices
@@ -152,7 +164,7 @@ class MeasureForm(VersionedModelForm):
 MeasureFormSet = inlineformset_factory(WorkPackage, Measure, form=MeasureForm, extra=2, can_delete=True)
 
 
-class StaffForm(VersionedModelForm):
+class StaffForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = StaffResource
         fields = ["role_title", "fte_percent", "start_date", "end_date"]
@@ -162,7 +174,7 @@ class StaffForm(VersionedModelForm):
 StaffFormSet = inlineformset_factory(Implementer, StaffResource, form=StaffForm, extra=2, can_delete=True)
 
 
-class IndicatorForm(VersionedModelForm):
+class IndicatorForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = Indicator
         fields = ["kind", "name", "unit", "target"]

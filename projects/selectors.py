@@ -15,7 +15,7 @@ HIDDEN_FIELDS = {"version", "updated_at", "created_at", "id"}
 
 def implementers_for_plan(project: Project) -> list[Implementer]:
     """The project's implementers with their work packages, measures and staff (four queries)."""
-    return list(
+    implementers = list(
         Implementer.objects.filter(project=project)
         .select_related("organisation")
         .prefetch_related(
@@ -28,6 +28,10 @@ def implementers_for_plan(project: Project) -> list[Implementer]:
             "staff",
         )
     )
+    for implementer in implementers:
+        # The page's project, with its implementers already loaded, answers the permission questions.
+        implementer.project = project
+    return implementers
 
 
 def indicators_for_plan(project: Project) -> list[Indicator]:
