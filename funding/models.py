@@ -31,7 +31,7 @@ class CostModel(PortalModel):
 
     implementer = models.OneToOneField(Implementer, on_delete=models.CASCADE, related_name="cost_model")
     flat_rate_percent = models.DecimalField(
-        _("flat rate (% of salaries)"),
+        _("flat rate (percent of salaries)"),
         max_digits=5,
         decimal_places=2,
         default=Decimal(0),

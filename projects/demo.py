@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the seed documents' sentences are quoted whole, one paragraph a line.
 """Demo data of the ESR project "Elämässä eteenpäin", read from the board slides (seeds 000, 001, 003).
 
 The first version of the plan (spring 2020: "about 1 M€", SONet BOTNIA "200 000–300 000 €",

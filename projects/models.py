@@ -182,7 +182,8 @@ class Project(PortalModel):
         max_length=200,
         blank=True,
         help_text=_(
-            "The plan's own words on the budget, e.g. an early estimate; the figures come from the cost estimate."
+            "The plan's own words on the budget, e.g. an early estimate; "
+            "the figures come from the cost estimate."
         ),
     )
     regions = models.ManyToManyField(Region, blank=True, related_name="projects", verbose_name=_("regions"))

@@ -88,9 +88,7 @@ class ProjectScopedResource(resources.ModelResource):
                 isinstance(value, str)
                 and value.strip().startswith(FORMULA_PREFIXES)
                 and column not in self.NUMERIC_COLUMNS
-            ):
-                errors[column] = _("Text may not start with = + - or @ (a spreadsheet formula).")
-            elif (
+            ) or (
                 isinstance(value, str)
                 and column in self.NUMERIC_COLUMNS
                 and value.strip().startswith(("=", "+", "@"))

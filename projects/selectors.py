@@ -108,12 +108,11 @@ def project_history(project: Project) -> list[HistoryEntry]:
     projects = project.history.select_related("history_user")
     implementers = Implementer.history.filter(project_id=project.pk).select_related("history_user")
     organisations = {i.pk: str(i.organisation) for i in project.implementers.all()}
+    implementer_label = str(Implementer._meta.verbose_name).capitalize()
     entries = _entries(projects, Project, lambda r: str(Project._meta.verbose_name).capitalize())
     entries += _entries(
         implementers,
         Implementer,
-        lambda r: (
-            f"{str(Implementer._meta.verbose_name).capitalize()}: {organisations.get(r.id, r.organisation_id)}"
-        ),
+        lambda r: f"{implementer_label}: {organisations.get(r.id, r.organisation_id)}",
     )
     return sorted(entries, key=lambda e: e.when, reverse=True)

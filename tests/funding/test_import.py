@@ -115,7 +115,7 @@ def test_sub_coordinator_cannot_import_into_the_main_implementer(client, sub_coo
         csv_upload(f"implementer;category;year;amount\n{main_name};salaries;2021;100\n"),
     )
     assert response.status_code == 400
-    assert "may not edit" in response.content.decode()
+    assert "ei ole oikeutta muokata" in response.content.decode()
     assert not CostLine.objects.exists()
 
 

@@ -1,4 +1,4 @@
-"""The project pages cost the same number of queries for 1 and for 20 work packages, lines and sub-projects."""
+"""Project pages cost the same number of queries for 1 and for 20 work packages, lines and sub-projects."""
 
 import datetime
 

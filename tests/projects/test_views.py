@@ -1,4 +1,4 @@
-"""Every projects view: happy path, outsider 404 (test_every_url_outsider), read-only 403, wrong method 405."""
+"""Projects views: happy path, outsider 404 (test_every_url_outsider), read-only 403, wrong method 405."""
 
 import pytest
 from django.urls import reverse
