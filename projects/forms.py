@@ -20,11 +20,15 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class LocalizedNumbersMixin:
-    """Decimal fields accept and show the Finnish way: "348 854,50" (decimal comma)."""
+    """Decimal fields accept and show the Finnish way: "348 854,50" (decimal comma); empty choices
+    read "– choose –" in the user's language."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            choices = getattr(field, "choices", None)
+            if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
+                field.choices = [("", _("– choose –")), *choices[1:]]
             if isinstance(field, forms.DecimalField):
                 field.localize = True
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "num-input"})
