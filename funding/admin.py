@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from config.admin import PortalAdmin
-from funding.models import ActualCost, CostLine, CostModel, FinancingLine, RegionalSplit
+from funding.models import ActualCost, CostLine, CostModel, FinancingLine, PaymentClaim, RegionalSplit
 
 
 @admin.register(CostLine)
@@ -17,5 +17,5 @@ class FinancingLineAdmin(PortalAdmin):
     list_select_related = ("implementer__organisation", "implementer__project")
 
 
-for model in (CostModel, RegionalSplit, ActualCost):
+for model in (CostModel, RegionalSplit, ActualCost, PaymentClaim):
     admin.site.register(model, PortalAdmin)

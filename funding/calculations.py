@@ -223,3 +223,12 @@ def realisation(budget: Decimal, actual: Decimal) -> tuple[Decimal | None, Decim
     if budget:
         percent = (Decimal(actual) * 100 / Decimal(budget)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return percent, Decimal(budget) - Decimal(actual)
+
+
+def cumulative(amounts: Iterable[Decimal]) -> list[Decimal]:
+    """Running totals: [10, 20, 5] → [10, 30, 35]."""
+    totals, running = [], ZERO
+    for amount in amounts:
+        running += Decimal(amount)
+        totals.append(running)
+    return totals

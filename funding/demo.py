@@ -9,7 +9,7 @@ import datetime
 from decimal import Decimal
 
 from config.demo import upsert
-from funding.models import ActualCost, CostLine, CostModel, FinancingLine, RegionalSplit
+from funding.models import ActualCost, CostLine, CostModel, FinancingLine, PaymentClaim, RegionalSplit
 from governance.models import Region
 from projects.demo import PROJECT_NAME
 from projects.models import Implementer
@@ -55,6 +55,18 @@ ACTUALS = {
     ],
 }
 
+# Payment claims: the actual costs of each half-year with the 24 % flat rate.
+CLAIMS = {
+    "SONet BOTNIA": [
+        (datetime.date(2020, 9, 1), datetime.date(2020, 12, 31), 51708, datetime.date(2021, 2, 26)),
+        (datetime.date(2021, 1, 1), datetime.date(2021, 6, 30), 98740, datetime.date(2021, 8, 31)),
+    ],
+    "THL": [
+        (datetime.date(2020, 8, 1), datetime.date(2020, 12, 31), 69192, datetime.date(2021, 2, 26)),
+        (datetime.date(2021, 1, 1), datetime.date(2021, 6, 30), 109120, datetime.date(2021, 8, 31)),
+    ],
+}
+
 
 def load() -> None:
     implementers = {
@@ -74,6 +86,12 @@ def load() -> None:
                 FinancingLine,
                 {"implementer": implementer, "kind": kind},
                 {"source": source, "amount": Decimal(amount)},
+            )
+        for start, end, claimed, submitted in CLAIMS[short_name]:
+            upsert(
+                PaymentClaim,
+                {"implementer": implementer, "period_start": start},
+                {"period_end": end, "claimed": Decimal(claimed), "submitted_on": submitted},
             )
         for category, as_of, amount in ACTUALS[short_name]:
             upsert(

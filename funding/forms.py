@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import VersionedModelForm
-from funding.models import ActualCost, CostLine, CostModel, FinancingLine, RegionalSplit
+from funding.models import ActualCost, CostLine, CostModel, FinancingLine, PaymentClaim, RegionalSplit
 from projects.forms import LocalizedNumbersMixin
 from projects.models import Implementer
 
@@ -41,6 +41,23 @@ class ActualCostForm(LocalizedNumbersMixin, VersionedModelForm):
         widgets = {"as_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
+class PaymentClaimForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = PaymentClaim
+        fields = ["period_start", "period_end", "claimed", "submitted_on"]
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            for name in ("period_start", "period_end", "submitted_on")
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end date cannot be before the start date."))
+        return cleaned
+
+
 CostLineFormSet = inlineformset_factory(Implementer, CostLine, form=CostLineForm, extra=3, can_delete=True)
 FinancingLineFormSet = inlineformset_factory(
     Implementer, FinancingLine, form=FinancingLineForm, extra=2, can_delete=True
@@ -62,3 +79,8 @@ class AsOfForm(forms.Form):
         if self.is_valid() and self.cleaned_data["as_of"]:
             return self.cleaned_data["as_of"]
         return datetime.date.today()
+
+
+PaymentClaimFormSet = inlineformset_factory(
+    Implementer, PaymentClaim, form=PaymentClaimForm, extra=2, can_delete=True
+)

@@ -145,3 +145,30 @@ class ActualCost(PortalModel):
             ),
             models.CheckConstraint(condition=Q(amount__gte=0), name="actual_cost_amount_not_negative"),
         ]
+
+
+class PaymentClaim(PortalModel):
+    """Maksatushakemus: the costs an implementer claims from the funding authority for one period."""
+
+    implementer = models.ForeignKey(Implementer, on_delete=models.CASCADE, related_name="payment_claims")
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    claimed = models.DecimalField(_("claimed (€)"), **MONEY)
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["period_start"]
+        verbose_name = _("payment claim")
+        verbose_name_plural = _("payment claims")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["implementer", "period_start"], name="payment_claim_unique_period"
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="payment_claim_period_ordered"
+            ),
+            models.CheckConstraint(condition=Q(claimed__gte=0), name="payment_claim_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_start}–{self.period_end}"

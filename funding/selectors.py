@@ -9,7 +9,15 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from funding import calculations as calc
-from funding.models import ActualCost, CostCategory, CostLine, CostModel, FinancingLine, RegionalSplit
+from funding.models import (
+    ActualCost,
+    CostCategory,
+    CostLine,
+    CostModel,
+    FinancingLine,
+    PaymentClaim,
+    RegionalSplit,
+)
 from projects.models import Implementer, Project
 
 
@@ -114,9 +122,17 @@ class BudgetRow:
 
 
 @dataclass
+class ClaimRow:
+    claim: PaymentClaim
+    cumulative: Decimal
+    share_of_budget: Decimal | None
+
+
+@dataclass
 class BudgetVsActual:
     implementer: Implementer
     rows: list[BudgetRow]
+    claims: list[ClaimRow] = field(default_factory=list)
 
     @property
     def total(self) -> BudgetRow:
@@ -136,6 +152,9 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
         .values_list("implementer_id", "category", "amount")
     ):
         actual[(implementer_id, category)] = amount
+    claims = defaultdict(list)
+    for claim in PaymentClaim.objects.filter(implementer__project=finances.project, period_start__lte=as_of):
+        claims[claim.implementer_id].append(claim)
     result = []
     for f in finances.implementers:
         pk, estimate = f.implementer.pk, f.estimate
@@ -152,5 +171,10 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
                 if row["key"] == CostCategory.INCOME:
                     realised = -realised
             rows.append(BudgetRow(label=label, budget=row["total"], actual=realised))
-        result.append(BudgetVsActual(implementer=f.implementer, rows=rows))
+        own_claims = claims[pk]
+        claim_rows = [
+            ClaimRow(claim=claim, cumulative=running, share_of_budget=calc.share(running, estimate.total))
+            for claim, running in zip(own_claims, calc.cumulative(c.claimed for c in own_claims), strict=True)
+        ]
+        result.append(BudgetVsActual(implementer=f.implementer, rows=rows, claims=claim_rows))
     return result

@@ -13,6 +13,7 @@ from funding.forms import (
     CostLineFormSet,
     CostModelForm,
     FinancingLineFormSet,
+    PaymentClaimFormSet,
     RegionalSplitFormSet,
 )
 from projects import selectors as project_selectors
@@ -89,11 +90,17 @@ def financing_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def actuals_edit(request: HttpRequest, pk: int) -> HttpResponse:
     implementer = _implementer(request, pk)
     formset = ActualCostFormSet(request.POST or None, instance=implementer, prefix="actuals")
-    if request.method == "POST" and formset.is_valid():
-        services.rows_save(form=None, formsets=[formset])
+    claims = PaymentClaimFormSet(request.POST or None, instance=implementer, prefix="claims")
+    if request.method == "POST" and formset.is_valid() and claims.is_valid():
+        services.rows_save(form=None, formsets=[formset, claims])
         messages.success(request, _("The actual costs were saved."))
         return redirect("funding:actuals", pk=implementer.project_id)
-    context = {"implementer": implementer, "project": implementer.project, "formset": formset}
+    context = {
+        "implementer": implementer,
+        "project": implementer.project,
+        "formset": formset,
+        "claims": claims,
+    }
     return render(request, "funding/actuals_form.html", context)
 
 

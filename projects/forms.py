@@ -43,11 +43,15 @@ class ProjectFilterForm(forms.Form):
         label=_("programme"), required=False, queryset=Programme.objects.all(), empty_label=_("all")
     )
     organisation = forms.ModelChoiceField(
-        label=_("organisation"),
-        required=False,
-        queryset=Organisation.objects.filter(implementations__isnull=False).distinct(),
-        empty_label=_("all"),
+        label=_("organisation"), required=False, queryset=Organisation.objects.none(), empty_label=_("all")
     )
+
+    def __init__(self, *args, projects=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the organisations of projects the user may see: the filter names no one else's partners.
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            implementations__project__in=projects if projects is not None else Project.objects.none()
+        ).distinct()
 
 
 class ProjectForm(VersionedModelForm):

@@ -40,8 +40,8 @@ def _implementer(request, pk: int) -> Implementer:
 
 @require_GET
 def project_list(request: HttpRequest) -> HttpResponse:
-    form = ProjectFilterForm(request.GET or None)
     projects = Project.objects.visible_to(request.user).for_list()
+    form = ProjectFilterForm(request.GET or None, projects=projects)
     if form.is_valid():
         data = form.cleaned_data
         if data["status"]:

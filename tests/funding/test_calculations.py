@@ -123,3 +123,7 @@ def test_regional_split_difference():
 )
 def test_realisation(budget, actual, percent, remaining):
     assert calc.realisation(budget, actual) == (percent, remaining)
+
+
+def test_cumulative_claims():
+    assert calc.cumulative([D(51708), D(98740)]) == [D(51708), D(150448)]

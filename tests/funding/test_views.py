@@ -125,11 +125,52 @@ def test_edit_pages_refuse_put(client, coordinator, sub_implementer):
 
 def test_actual_costs_are_saved(client, coordinator, sub_implementer):
     client.force_login(coordinator)
-    data = _management("actuals", 1) | {
-        "actuals-0-category": "salaries",
-        "actuals-0-as_of": "2020-04-30",
-        "actuals-0-amount": "1234,50",
-    }
+    data = (
+        _management("actuals", 1)
+        | _management("claims", 0)
+        | {
+            "actuals-0-category": "salaries",
+            "actuals-0-as_of": "2020-04-30",
+            "actuals-0-amount": "1234,50",
+        }
+    )
     response = client.post(reverse("funding:actuals_edit", args=[sub_implementer.pk]), data)
     assert response.status_code == 302
     assert sub_implementer.actual_costs.get().amount == Decimal("1234.50")
+
+
+def test_payment_claims_are_saved_and_shown_cumulatively(
+    client, coordinator, member, sub_implementer, project
+):
+    CostLineFactory(implementer=sub_implementer, amount=Decimal(10000))
+    client.force_login(coordinator)
+    data = _management("actuals", 0) | _management("claims", 2)
+    data |= {
+        "claims-0-period_start": "2021-01-01",
+        "claims-0-period_end": "2021-06-30",
+        "claims-0-claimed": "2 500,00",
+    }
+    data |= {
+        "claims-1-period_start": "2021-07-01",
+        "claims-1-period_end": "2021-12-31",
+        "claims-1-claimed": "1500",
+    }
+    response = client.post(reverse("funding:actuals_edit", args=[sub_implementer.pk]), data)
+    assert response.status_code == 302
+    client.force_login(member)
+    body = text(client.get(reverse("funding:actuals", args=[project.pk]), {"as_of": "2022-01-31"}))
+    assert "4 000,00 €" in body  # cumulative
+    assert "40,0 %" in body  # of the 10 000 € budget
+
+
+def test_payment_claim_period_must_be_ordered(client, coordinator, sub_implementer):
+    client.force_login(coordinator)
+    data = _management("actuals", 0) | _management("claims", 1)
+    data |= {
+        "claims-0-period_start": "2021-07-01",
+        "claims-0-period_end": "2021-06-30",
+        "claims-0-claimed": "1",
+    }
+    response = client.post(reverse("funding:actuals_edit", args=[sub_implementer.pk]), data)
+    assert response.status_code == 200
+    assert not sub_implementer.payment_claims.exists()

@@ -328,3 +328,16 @@ def test_implementer_organisation_cannot_be_changed(client, coordinator, sub_imp
     }
     client.post(reverse("projects:implementer_edit", args=[sub_implementer.pk]), data)
     assert Implementer.objects.get(pk=sub_implementer.pk).organisation_id == sub_implementer.organisation_id
+
+
+def test_organisation_filter_names_only_partners_of_visible_projects(
+    client, member, project, sub_implementer
+):
+    from tests.projects.factories import ImplementerFactory, ProjectFactory
+
+    hidden = ImplementerFactory(project=ProjectFactory(), main=True)
+    client.force_login(member)
+    form = client.get(reverse("projects:list")).context["form"]
+    organisations = set(form.fields["organisation"].queryset)
+    assert sub_implementer.organisation in organisations
+    assert hidden.organisation not in organisations
