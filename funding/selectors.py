@@ -133,6 +133,7 @@ class BudgetVsActual:
     implementer: Implementer
     rows: list[BudgetRow]
     claims: list[ClaimRow] = field(default_factory=list)
+    flat_rate_percent: Decimal | None = None
 
     @property
     def total(self) -> BudgetRow:
@@ -176,5 +177,12 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
             ClaimRow(claim=claim, cumulative=running, share_of_budget=calc.share(running, estimate.total))
             for claim, running in zip(own_claims, calc.cumulative(c.claimed for c in own_claims), strict=True)
         ]
-        result.append(BudgetVsActual(implementer=f.implementer, rows=rows, claims=claim_rows))
+        result.append(
+            BudgetVsActual(
+                implementer=f.implementer,
+                rows=rows,
+                claims=claim_rows,
+                flat_rate_percent=estimate.flat_rate_percent,
+            )
+        )
     return result

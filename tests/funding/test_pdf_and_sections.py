@@ -54,6 +54,7 @@ def test_budget_vs_actual_section_shows_realisation_at_the_date(demo):
     assert "<svg" in html
     assert "41 200,00 €" in html  # SONet BOTNIA salaries booked by 31.12.2020
     assert "31.12.2020" in html
+    assert "Flat rate 24,0 % palkoista" in html and "None" not in html
 
 
 def test_sections_refuse_bad_params(demo):
