@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import VersionedModelForm
@@ -8,6 +8,7 @@ from projects.models import (
     Call,
     Implementer,
     Indicator,
+    IndicatorValue,
     Measure,
     ParticipantTarget,
     Programme,
@@ -189,6 +190,21 @@ class IndicatorForm(LocalizedNumbersMixin, VersionedModelForm):
 
 
 IndicatorFormSet = inlineformset_factory(Project, Indicator, form=IndicatorForm, extra=2, can_delete=True)
+
+
+class IndicatorValueForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = IndicatorValue
+        fields = ["indicator", "period", "value"]
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = Indicator.objects.filter(project=project)
+
+
+IndicatorValueFormSet = modelformset_factory(
+    IndicatorValue, form=IndicatorValueForm, extra=3, can_delete=True
+)
 
 
 class ParticipantTargetForm(VersionedModelForm):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/status/", views.project_status, name="status"),
     path("<int:pk>/implementers/new/", views.implementer_add, name="implementer_add"),
     path("<int:pk>/indicators/edit/", views.rows_edit, {"kind": "indicators"}, name="indicators_edit"),
+    path("<int:pk>/indicators/values/", views.indicator_values_edit, name="indicator_values_edit"),
     path("<int:pk>/participants/edit/", views.rows_edit, {"kind": "participants"}, name="participants_edit"),
     path("implementers/<int:pk>/edit/", views.implementer_edit, name="implementer_edit"),
     path("implementers/<int:pk>/staff/", views.staff_edit, name="staff_edit"),

@@ -12,6 +12,7 @@ from projects import selectors, services
 from projects.forms import (
     ImplementerForm,
     IndicatorFormSet,
+    IndicatorValueFormSet,
     MeasureFormSet,
     ParticipantTargetFormSet,
     ProjectCreateForm,
@@ -21,7 +22,7 @@ from projects.forms import (
     StatusForm,
     WorkPackageForm,
 )
-from projects.models import Implementer, Project, WorkPackage
+from projects.models import Implementer, IndicatorValue, Project, WorkPackage
 
 VIEW, CHANGE = "projects.view_project", "projects.change_project"
 VIEW_IMPL, CHANGE_IMPL = "projects.view_implementer", "projects.change_implementer"
@@ -202,6 +203,24 @@ def rows_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         services.form_with_rows_save(form=None, formsets=[formset])
         messages.success(request, _("The rows were saved."))
         return redirect("projects:plan", pk=project.pk)
+    return render(
+        request, "projects/rows_form.html", {"formset": formset, "project": project, "title": title}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_values_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The realised value of each indicator per reporting period."""
+    project = _project(request, pk, change=True)
+    queryset = IndicatorValue.objects.filter(indicator__project=project).select_related("indicator")
+    formset = IndicatorValueFormSet(
+        request.POST or None, queryset=queryset, prefix="values", form_kwargs={"project": project}
+    )
+    if request.method == "POST" and formset.is_valid():
+        services.form_with_rows_save(form=None, formsets=[formset])
+        messages.success(request, _("The rows were saved."))
+        return redirect("projects:plan", pk=project.pk)
+    title = _("Realised values of the indicators")
     return render(
         request, "projects/rows_form.html", {"formset": formset, "project": project, "title": title}
     )

@@ -341,3 +341,28 @@ def test_organisation_filter_names_only_partners_of_visible_projects(
     organisations = set(form.fields["organisation"].queryset)
     assert sub_implementer.organisation in organisations
     assert hidden.organisation not in organisations
+
+
+def test_indicator_values_are_entered_per_period(client, coordinator, member, project):
+    from projects.models import IndicatorValue
+
+    indicator = IndicatorFactory(project=project, name="Työpajat")
+    foreign = IndicatorFactory(name="Muun hankkeen indikaattori")
+    url = reverse("projects:indicator_values_edit", args=[project.pk])
+    client.force_login(member)
+    assert client.get(url).status_code == 403
+    client.force_login(coordinator)
+    data = _management("values", 1) | {
+        "values-0-indicator": indicator.pk,
+        "values-0-period": "2021",
+        "values-0-value": "7",
+    }
+    assert client.post(url, data).status_code == 302
+    assert indicator.realised() == 7
+    data = _management("values", 1) | {
+        "values-0-indicator": foreign.pk,
+        "values-0-period": "2021",
+        "values-0-value": "1",
+    }
+    assert client.post(url, data).status_code == 200  # another project's indicator is not a choice
+    assert IndicatorValue.objects.count() == 1
