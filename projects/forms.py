@@ -27,6 +27,9 @@ class LocalizedNumbersMixin:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+                field.empty_label = _("– choose –")
+                continue
             choices = getattr(field, "choices", None)
             if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
                 field.choices = [("", _("– choose –")), *choices[1:]]
