@@ -52,7 +52,7 @@ class CostModel(PortalModel):
         ]
 
     def __str__(self) -> str:
-        return str(self.implementer)
+        return f"{self.flat_rate_percent} % / {self.get_salary_reporting_display()}"
 
 
 class CostLine(PortalModel):

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import formats
@@ -72,7 +73,7 @@ def _display(model, name: str, value):
     return value
 
 
-def _entries(records, model, what) -> list[HistoryEntry]:
+def _entries(records, model, what, *, with_created: bool = True) -> list[HistoryEntry]:
     """Each historical record compared with the one before it (records ordered newest first)."""
     by_object: dict[int, list] = {}
     for record in records:
@@ -82,6 +83,9 @@ def _entries(records, model, what) -> list[HistoryEntry]:
         versions.sort(key=lambda r: (r.history_date, r.history_id))
         previous = None
         for record in versions:
+            if record.history_type == "+" and not with_created:
+                previous = record
+                continue
             user = record.history_user
             entry = HistoryEntry(
                 when=record.history_date,
@@ -103,8 +107,23 @@ def _entries(records, model, what) -> list[HistoryEntry]:
     return entries
 
 
+def _line_models():
+    """Models with a history whose rows belong to an implementer or to the project directly: work
+    packages, staff, indicators, and the cost and financing lines of funding. Found through the app
+    registry, so projects names no model of the apps that build on it."""
+    for model in apps.get_models():
+        if model in (Project, Implementer) or not hasattr(model, "history"):
+            continue
+        targets = {f.name: f.related_model for f in model._meta.fields if f.is_relation}
+        if targets.get("implementer") is Implementer:
+            yield model, "implementer_id"
+        elif targets.get("project") is Project:
+            yield model, "project_id"
+
+
 def project_history(project: Project) -> list[HistoryEntry]:
-    """Every recorded version of the project and of its implementers, newest first."""
+    """Every recorded version of the project and of its implementers, and every change or deletion
+    of its lines (work packages, staff, indicators, costs, financing), newest first."""
     projects = project.history.select_related("history_user")
     implementers = Implementer.history.filter(project_id=project.pk).select_related("history_user")
     organisations = {i.pk: str(i.organisation) for i in project.implementers.all()}
@@ -115,4 +134,15 @@ def project_history(project: Project) -> list[HistoryEntry]:
         Implementer,
         lambda r: f"{implementer_label}: {organisations.get(r.id, r.organisation_id)}",
     )
+    for model, key in _line_models():
+        owner = list(organisations) if key == "implementer_id" else [project.pk]
+        records = model.history.filter(**{f"{key}__in": owner}).select_related("history_user")
+        label = str(model._meta.verbose_name).capitalize()
+
+        def what(record, label=label, key=key) -> str:
+            owner_name = organisations.get(getattr(record, key)) if key == "implementer_id" else None
+            return " · ".join(part for part in (label, owner_name, str(record.instance)) if part)
+
+        # A line's creation is its first version: the page lists what changed and what was removed.
+        entries += _entries(records, model, what, with_created=False)
     return sorted(entries, key=lambda e: e.when, reverse=True)

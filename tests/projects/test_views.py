@@ -366,3 +366,16 @@ def test_indicator_values_are_entered_per_period(client, coordinator, member, pr
     }
     assert client.post(url, data).status_code == 200  # another project's indicator is not a choice
     assert IndicatorValue.objects.count() == 1
+
+
+def test_history_shows_a_changed_cost_line_side_by_side(client, coordinator, project):
+    from decimal import Decimal
+
+    from tests.funding.factories import CostLineFactory
+
+    line = CostLineFactory(implementer=project.main_implementer, amount=Decimal(200000))
+    line.amount = Decimal(436068)
+    line.save()
+    client.force_login(coordinator)
+    body = client.get(reverse("projects:history", args=[project.pk])).content.decode().replace("\xa0", " ")
+    assert "200 000,00" in body and "436 068,00" in body
