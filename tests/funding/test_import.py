@@ -223,3 +223,14 @@ def test_import_pages_refuse_get(client, coordinator, project):
     assert client.get(reverse("funding:import", args=[project.pk, "cost-lines"])).status_code == 405
     assert client.get(reverse("funding:transfer", args=[project.pk])).status_code == 200
     assert client.post(reverse("funding:transfer", args=[project.pk])).status_code == 405
+
+
+def test_comma_separated_csv_without_bom_imports(client, coordinator, project, sub_implementer):
+    name = sub_implementer.organisation.short_name
+    upload = SimpleUploadedFile(
+        "lines.csv", f"implementer,kind,source,amount\n{name},eu_state,,800.50\n".encode()
+    )
+    client.force_login(coordinator)
+    assert preview(client, project, "financing-lines", upload).status_code == 200
+    confirm(client, project, "financing-lines")
+    assert FinancingLine.objects.get().amount == Decimal("800.50")

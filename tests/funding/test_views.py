@@ -174,3 +174,24 @@ def test_payment_claim_period_must_be_ordered(client, coordinator, sub_implement
     response = client.post(reverse("funding:actuals_edit", args=[sub_implementer.pk]), data)
     assert response.status_code == 200
     assert not sub_implementer.payment_claims.exists()
+
+
+def test_a_row_saved_by_someone_else_meanwhile_is_not_overwritten(client, coordinator, sub_implementer):
+    line = CostLineFactory(implementer=sub_implementer, amount=Decimal(100))
+    stale_version = line.version
+    line.amount = Decimal(200)
+    line.save()  # someone else's save
+    client.force_login(coordinator)
+    data = {"flat_rate_percent": "0", "salary_reporting": "actual"} | _management("lines", 1, initial=1)
+    data |= {
+        "lines-0-id": line.pk,
+        "lines-0-version": stale_version,
+        "lines-0-category": "salaries",
+        "lines-0-year": "2021",
+        "lines-0-amount": "300",
+    }
+    response = client.post(reverse("funding:costs_edit", args=[sub_implementer.pk]), data)
+    assert response.status_code == 200
+    line.refresh_from_db()
+    assert line.amount == Decimal(200)
+    assert not CostModel.objects.exists()
