@@ -186,3 +186,9 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
             )
         )
     return result
+
+
+def implementer_finances(implementer: Implementer) -> ImplementerFinances:
+    """One implementer's saved cost estimate and financing plan, as its project's page shows them."""
+    project = Project.objects.for_page().get(pk=implementer.project_id)
+    return next(f for f in project_finances(project).implementers if f.implementer.pk == implementer.pk)

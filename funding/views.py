@@ -64,6 +64,7 @@ def costs_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "project": implementer.project,
         "form": model_form,
         "formset": formset,
+        "saved": selectors.implementer_finances(implementer),
     }
     return render(request, "funding/costs_form.html", context)
 
@@ -82,6 +83,7 @@ def financing_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "project": implementer.project,
         "formset": formset,
         "splits": splits,
+        "saved": selectors.implementer_finances(implementer),
     }
     return render(request, "funding/financing_form.html", context)
 

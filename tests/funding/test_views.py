@@ -195,3 +195,13 @@ def test_a_row_saved_by_someone_else_meanwhile_is_not_overwritten(client, coordi
     line.refresh_from_db()
     assert line.amount == Decimal(200)
     assert not CostModel.objects.exists()
+
+
+def test_cost_edit_page_shows_the_computed_flat_rate_next_to_the_lines(client, coordinator, sub_implementer):
+    CostModelFactory(implementer=sub_implementer, flat_rate_percent=Decimal(40))
+    CostLineFactory(implementer=sub_implementer, amount=Decimal("1001.25"))
+    client.force_login(coordinator)
+    body = text(client.get(reverse("funding:costs_edit", args=[sub_implementer.pk])))
+    assert "401,00 €" in body and "1 402,25 €" in body
+    body = text(client.get(reverse("funding:financing_edit", args=[sub_implementer.pk])))
+    assert "-1 402,25 €" in body  # nothing financed yet: the whole cost total is missing
