@@ -11,7 +11,15 @@ MODELS = [model for model in admin.site._registry if model._meta.app_label in {"
 
 def test_every_model_is_registered():
     names = {model.__name__ for model in MODELS}
-    assert {"Project", "Implementer", "WorkPackage", "Indicator", "CostLine", "FinancingLine", "PaymentClaim"} <= names
+    assert {
+        "Project",
+        "Implementer",
+        "WorkPackage",
+        "Indicator",
+        "CostLine",
+        "FinancingLine",
+        "PaymentClaim",
+    } <= names
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
