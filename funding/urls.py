@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from funding import transfer, views
 
 app_name = "funding"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("projects/<int:pk>/budget/", views.budget, name="budget"),
+    path("projects/<int:pk>/actuals/", views.actuals, name="actuals"),
+    path("projects/<int:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
+    path("projects/<int:pk>/transfer/", transfer.transfer, name="transfer"),
+    path("projects/<int:pk>/import/<slug:kind>/", transfer.import_preview, name="import"),
+    path("projects/<int:pk>/import/<slug:kind>/confirm/", transfer.import_confirm, name="import_confirm"),
+    path("projects/<int:pk>/export/<slug:kind>.<slug:fmt>", transfer.export, name="export"),
+    path("implementers/<int:pk>/costs/", views.costs_edit, name="costs_edit"),
+    path("implementers/<int:pk>/financing/", views.financing_edit, name="financing_edit"),
+    path("implementers/<int:pk>/actuals/", views.actuals_edit, name="actuals_edit"),
+]

@@ -1,0 +1,86 @@
+import datetime
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from config.forms import VersionedModelForm
+from funding.models import ActualCost, CostLine, CostModel, FinancingLine, PaymentClaim, RegionalSplit
+from projects.forms import LocalizedNumbersMixin
+from projects.models import Implementer
+
+
+class CostModelForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = CostModel
+        fields = ["flat_rate_percent", "salary_reporting"]
+
+
+class CostLineForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = CostLine
+        fields = ["category", "year", "description", "amount"]
+
+
+class FinancingLineForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = FinancingLine
+        fields = ["kind", "source", "amount"]
+
+
+class RegionalSplitForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = RegionalSplit
+        fields = ["region", "amount"]
+
+
+class ActualCostForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = ActualCost
+        fields = ["category", "as_of", "amount"]
+        widgets = {"as_of": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class PaymentClaimForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = PaymentClaim
+        fields = ["period_start", "period_end", "claimed", "submitted_on"]
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            for name in ("period_start", "period_end", "submitted_on")
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+CostLineFormSet = inlineformset_factory(Implementer, CostLine, form=CostLineForm, extra=3, can_delete=True)
+FinancingLineFormSet = inlineformset_factory(
+    Implementer, FinancingLine, form=FinancingLineForm, extra=2, can_delete=True
+)
+RegionalSplitFormSet = inlineformset_factory(
+    Implementer, RegionalSplit, form=RegionalSplitForm, extra=2, can_delete=True
+)
+ActualCostFormSet = inlineformset_factory(
+    Implementer, ActualCost, form=ActualCostForm, extra=3, can_delete=True
+)
+
+
+class AsOfForm(forms.Form):
+    as_of = forms.DateField(
+        label=_("as of"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), required=False
+    )
+
+    def as_of_date(self) -> datetime.date:
+        if self.is_valid() and self.cleaned_data["as_of"]:
+            return self.cleaned_data["as_of"]
+        return datetime.date.today()
+
+
+PaymentClaimFormSet = inlineformset_factory(
+    Implementer, PaymentClaim, form=PaymentClaimForm, extra=2, can_delete=True
+)

@@ -1,0 +1,194 @@
+"""Reads for funding pages: a project's figures gathered in a fixed number of queries and handed to
+the plain functions of ``funding.calculations``."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Sum
+
+from funding import calculations as calc
+from funding.models import (
+    ActualCost,
+    CostCategory,
+    CostLine,
+    CostModel,
+    FinancingLine,
+    PaymentClaim,
+    RegionalSplit,
+)
+from projects.models import Implementer, Project
+
+
+@dataclass
+class ImplementerFinances:
+    implementer: Implementer
+    estimate: calc.CostEstimate
+    plan: calc.FinancingPlan
+    splits: list[RegionalSplit] = field(default_factory=list)
+    salary_reporting: str = ""
+
+    @property
+    def split_total(self) -> Decimal:
+        return sum((s.amount for s in self.splits), Decimal(0))
+
+    @property
+    def split_difference(self) -> Decimal:
+        return calc.regional_split_difference((s.amount for s in self.splits), self.plan.eu_state)
+
+
+@dataclass
+class ProjectFinances:
+    project: Project
+    implementers: list[ImplementerFinances]
+    estimate: calc.CostEstimate
+    plan: calc.FinancingPlan
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.implementers) > 1
+
+    @property
+    def split_total(self) -> Decimal:
+        return sum((i.split_total for i in self.implementers), Decimal(0))
+
+    @property
+    def split_difference(self) -> Decimal:
+        return sum((i.split_difference for i in self.implementers if i.splits), Decimal(0))
+
+    def region_totals(self) -> list[tuple[str, Decimal]]:
+        totals: dict[str, Decimal] = defaultdict(Decimal)
+        for finances in self.implementers:
+            for split in finances.splits:
+                totals[str(split.region)] += split.amount
+        return sorted(totals.items())
+
+
+def project_finances(project: Project) -> ProjectFinances:
+    """Cost estimate, financing plan and regional split of every implementer and of the whole
+    project. ``project`` should come with its implementers prefetched (``Project.objects.for_page``)."""
+    implementers = list(project.implementers.all())
+    lines = defaultdict(list)
+    for implementer_id, category, year, amount in CostLine.objects.filter(
+        implementer__project=project
+    ).values_list("implementer_id", "category", "year", "amount"):
+        lines[implementer_id].append((category, year, amount))
+    models = {m.implementer_id: m for m in CostModel.objects.filter(implementer__project=project)}
+    financing = defaultdict(list)
+    for implementer_id, kind, amount in FinancingLine.objects.filter(
+        implementer__project=project
+    ).values_list("implementer_id", "kind", "amount"):
+        financing[implementer_id].append((kind, amount))
+    splits = defaultdict(list)
+    for split in RegionalSplit.objects.filter(implementer__project=project).select_related("region"):
+        splits[split.implementer_id].append(split)
+
+    aid_rate = project.call.aid_rate
+    result = []
+    for implementer in implementers:
+        model = models.get(implementer.pk)
+        estimate = calc.cost_estimate(lines[implementer.pk], model.flat_rate_percent if model else None)
+        plan = calc.financing_plan(financing[implementer.pk], cost_total=estimate.total, aid_rate=aid_rate)
+        result.append(
+            ImplementerFinances(
+                implementer=implementer,
+                estimate=estimate,
+                plan=plan,
+                splits=splits[implementer.pk],
+                salary_reporting=model.get_salary_reporting_display() if model else "",
+            )
+        )
+    estimate = calc.group_estimate(f.estimate for f in result)
+    plan = calc.financing_plan(
+        [line for f in result for line in f.plan.lines], cost_total=estimate.total, aid_rate=aid_rate
+    )
+    return ProjectFinances(project=project, implementers=result, estimate=estimate, plan=plan)
+
+
+@dataclass
+class BudgetRow:
+    label: str
+    budget: Decimal
+    actual: Decimal
+
+    @property
+    def realisation(self) -> Decimal | None:
+        return calc.realisation(self.budget, self.actual)[0]
+
+    @property
+    def remaining(self) -> Decimal:
+        return calc.realisation(self.budget, self.actual)[1]
+
+
+@dataclass
+class ClaimRow:
+    claim: PaymentClaim
+    cumulative: Decimal
+    share_of_budget: Decimal | None
+
+
+@dataclass
+class BudgetVsActual:
+    implementer: Implementer
+    rows: list[BudgetRow]
+    claims: list[ClaimRow] = field(default_factory=list)
+    flat_rate_percent: Decimal | None = None
+
+    @property
+    def total(self) -> BudgetRow:
+        budget = sum((r.budget for r in self.rows), Decimal(0))
+        actual = sum((r.actual for r in self.rows), Decimal(0))
+        return BudgetRow(label="", budget=budget, actual=actual)
+
+
+def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[BudgetVsActual]:
+    """Per implementer and category: the budget, the actual costs booked up to ``as_of`` (the flat
+    rate realised from the actual salaries), realisation % and what remains. Income is deducted."""
+    actual = defaultdict(Decimal)
+    for implementer_id, category, amount in (
+        ActualCost.objects.filter(implementer__project=finances.project, as_of__lte=as_of)
+        .values("implementer_id", "category")
+        .annotate(amount=Sum("amount"))
+        .values_list("implementer_id", "category", "amount")
+    ):
+        actual[(implementer_id, category)] = amount
+    claims = defaultdict(list)
+    for claim in PaymentClaim.objects.filter(implementer__project=finances.project, period_start__lte=as_of):
+        claims[claim.implementer_id].append(claim)
+    result = []
+    for f in finances.implementers:
+        pk, estimate = f.implementer.pk, f.estimate
+        rows = []
+        for row in estimate.rows():
+            if row["key"] == "flat_rate":
+                realised = calc.flat_rate(
+                    actual[(pk, CostCategory.SALARIES)], estimate.flat_rate_percent or 0
+                )
+                label = None
+            else:
+                realised = actual[(pk, row["key"])]
+                label = row["label"]
+                if row["key"] == CostCategory.INCOME:
+                    realised = -realised
+            rows.append(BudgetRow(label=label, budget=row["total"], actual=realised))
+        own_claims = claims[pk]
+        claim_rows = [
+            ClaimRow(claim=claim, cumulative=running, share_of_budget=calc.share(running, estimate.total))
+            for claim, running in zip(own_claims, calc.cumulative(c.claimed for c in own_claims), strict=True)
+        ]
+        result.append(
+            BudgetVsActual(
+                implementer=f.implementer,
+                rows=rows,
+                claims=claim_rows,
+                flat_rate_percent=estimate.flat_rate_percent,
+            )
+        )
+    return result
+
+
+def implementer_finances(implementer: Implementer) -> ImplementerFinances:
+    """One implementer's saved cost estimate and financing plan, as its project's page shows them."""
+    project = Project.objects.for_page().get(pk=implementer.project_id)
+    return next(f for f in project_finances(project).implementers if f.implementer.pk == implementer.pk)

@@ -1,0 +1,121 @@
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from config.access import get_for_user
+from config.pdf import pdf_response
+from funding import selectors, services
+from funding.forms import (
+    ActualCostFormSet,
+    AsOfForm,
+    CostLineFormSet,
+    CostModelForm,
+    FinancingLineFormSet,
+    PaymentClaimFormSet,
+    RegionalSplitFormSet,
+)
+from projects import selectors as project_selectors
+from projects.models import Implementer, Project
+
+VIEW, CHANGE = "funding.view_finances", "funding.change_finances"
+
+
+def _project(request, pk: int) -> Project:
+    return get_for_user(request.user, Project.objects.for_page(), VIEW, pk=pk)
+
+
+def _implementer(request, pk: int) -> Implementer:
+    queryset = Implementer.objects.select_related("organisation", "project__call")
+    return get_for_user(request.user, queryset, "projects.view_implementer", change_perm=CHANGE, pk=pk)
+
+
+@require_GET
+def budget(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    finances = selectors.project_finances(project)
+    return render(request, "funding/budget.html", {"project": project, "tab": "budget", "finances": finances})
+
+
+@require_GET
+def actuals(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    form = AsOfForm(request.GET or None)
+    as_of = form.as_of_date()
+    rows = selectors.budget_vs_actual(selectors.project_finances(project), as_of)
+    context = {"project": project, "tab": "actuals", "form": form, "as_of": as_of, "tables": rows}
+    return render(request, "funding/actuals.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def costs_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    implementer = _implementer(request, pk)
+    model_form = CostModelForm(
+        request.POST or None, instance=services.cost_model_for(implementer=implementer)
+    )
+    formset = CostLineFormSet(request.POST or None, instance=implementer, prefix="lines")
+    if request.method == "POST" and model_form.is_valid() and formset.is_valid():
+        services.rows_save(form=model_form, formsets=[formset])
+        messages.success(request, _("The cost estimate was saved."))
+        return redirect("funding:budget", pk=implementer.project_id)
+    context = {
+        "implementer": implementer,
+        "project": implementer.project,
+        "form": model_form,
+        "formset": formset,
+        "saved": selectors.implementer_finances(implementer),
+    }
+    return render(request, "funding/costs_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def financing_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    implementer = _implementer(request, pk)
+    formset = FinancingLineFormSet(request.POST or None, instance=implementer, prefix="financing")
+    splits = RegionalSplitFormSet(request.POST or None, instance=implementer, prefix="splits")
+    if request.method == "POST" and formset.is_valid() and splits.is_valid():
+        services.rows_save(form=None, formsets=[formset, splits])
+        messages.success(request, _("The financing plan was saved."))
+        return redirect("funding:budget", pk=implementer.project_id)
+    context = {
+        "implementer": implementer,
+        "project": implementer.project,
+        "formset": formset,
+        "splits": splits,
+        "saved": selectors.implementer_finances(implementer),
+    }
+    return render(request, "funding/financing_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def actuals_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    implementer = _implementer(request, pk)
+    formset = ActualCostFormSet(request.POST or None, instance=implementer, prefix="actuals")
+    claims = PaymentClaimFormSet(request.POST or None, instance=implementer, prefix="claims")
+    if request.method == "POST" and formset.is_valid() and claims.is_valid():
+        services.rows_save(form=None, formsets=[formset, claims])
+        messages.success(request, _("The actual costs were saved."))
+        return redirect("funding:actuals", pk=implementer.project_id)
+    context = {
+        "implementer": implementer,
+        "project": implementer.project,
+        "formset": formset,
+        "claims": claims,
+    }
+    return render(request, "funding/actuals_form.html", context)
+
+
+@require_GET
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The project plan in the shape of a funding decision proposal."""
+    project = _project(request, pk)
+    context = {
+        "project": project,
+        "finances": selectors.project_finances(project),
+        "implementers": project_selectors.implementers_for_plan(project),
+        "indicators": project_selectors.indicators_for_plan(project),
+        "participant_targets": list(project.participant_targets.all()),
+    }
+    filename = f"{project.acronym or project.name}-hankesuunnitelma"
+    return pdf_response("projects/pdf/plan.html", context, request=request, filename=filename)

@@ -1,0 +1,221 @@
+from django import forms
+from django.forms import inlineformset_factory, modelformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from config.forms import VersionedModelForm
+from governance.models import Organisation
+from projects.models import (
+    Call,
+    Implementer,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    ParticipantTarget,
+    Programme,
+    Project,
+    StaffResource,
+    WorkPackage,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class LocalizedNumbersMixin:
+    """Decimal fields accept and show the Finnish way: "348 854,50" (decimal comma); empty choices
+    read "– choose –" in the user's language."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+                field.empty_label = _("– choose –")
+                continue
+            choices = getattr(field, "choices", None)
+            if isinstance(field, forms.TypedChoiceField) and choices and choices[0][0] == "":
+                field.choices = [("", _("– choose –")), *choices[1:]]
+            if isinstance(field, forms.DecimalField):
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal", "class": "num-input"})
+                field.widget.is_localized = True
+
+
+class ProjectFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("status"), required=False, choices=[("", _("all"))] + Project.Status.choices
+    )
+    programme = forms.ModelChoiceField(
+        label=_("programme"), required=False, queryset=Programme.objects.all(), empty_label=_("all")
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("organisation"), required=False, queryset=Organisation.objects.none(), empty_label=_("all")
+    )
+
+    def __init__(self, *args, projects=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the organisations of projects the user may see: the filter names no one else's partners.
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            implementations__project__in=projects if projects is not None else Project.objects.none()
+        ).distinct()
+
+
+class ProjectForm(VersionedModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "name",
+            "acronym",
+            "application_number",
+            "register_number",
+            "call",
+            "start_date",
+            "end_date",
+            "scope",
+            "background",
+            "goals",
+            "target_groups",
+            "budget_note",
+            "regions",
+            "municipalities",
+        ]
+        widgets = {
+            "start_date": DATE,
+            "end_date": DATE,
+            "regions": forms.CheckboxSelectMultiple,
+            "municipalities": forms.CheckboxSelectMultiple,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        return cleaned
+
+
+class ProjectCreateForm(ProjectForm):
+    """A new project: its main implementer is one of the organisations the user coordinates."""
+
+    main_organisation = forms.ModelChoiceField(
+        label=_("main implementer"), queryset=Organisation.objects.none()
+    )
+
+    class Meta(ProjectForm.Meta):
+        fields = [
+            "name",
+            "acronym",
+            "call",
+            "start_date",
+            "end_date",
+            "scope",
+            "background",
+            "goals",
+            "target_groups",
+        ]
+
+    def __init__(self, *args, organisations=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["main_organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.all()
+        )
+        self.fields["call"].queryset = Call.objects.select_related("priority_axis__programme")
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("new status"), choices=Project.Status.choices)
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        allowed = set(project.next_statuses())
+        self.fields["status"].choices = [(v, label) for v, label in Project.Status.choices if v in allowed]
+
+
+class ImplementerForm(VersionedModelForm):
+    class Meta:
+        model = Implementer
+        fields = ["organisation", "start_date", "end_date", "role", "description", "budget_note"]
+        widgets = {"start_date": DATE, "end_date": DATE}
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        self.project = project
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The organisation is who the sub-project is; changing it would be a different sub-project.
+            self.fields["organisation"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end:
+            if end < start:
+                self.add_error("end_date", _("The end date cannot be before the start date."))
+            if start < self.project.start_date or end > self.project.end_date:
+                self.add_error(None, _("An implementer's period must lie within the project's period."))
+        organisation = cleaned.get("organisation")
+        if (
+            organisation
+            and not self.instance.pk
+            and self.project.implementers.filter(organisation=organisation).exists()
+        ):
+            self.add_error("organisation", _("This organisation already implements the project."))
+        return cleaned
+
+
+class WorkPackageForm(VersionedModelForm):
+    class Meta:
+        model = WorkPackage
+        fields = ["code", "name", "description"]
+
+
+class MeasureForm(VersionedModelForm):
+    class Meta:
+        model = Measure
+        fields = ["code", "name", "timing", "outputs"]
+        widgets = {"outputs": forms.Textarea(attrs={"rows": 2})}
+
+
+MeasureFormSet = inlineformset_factory(WorkPackage, Measure, form=MeasureForm, extra=2, can_delete=True)
+
+
+class StaffForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = StaffResource
+        fields = ["role_title", "fte_percent", "start_date", "end_date"]
+        widgets = {"start_date": DATE, "end_date": DATE}
+
+
+StaffFormSet = inlineformset_factory(Implementer, StaffResource, form=StaffForm, extra=2, can_delete=True)
+
+
+class IndicatorForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["kind", "name", "unit", "target"]
+
+
+IndicatorFormSet = inlineformset_factory(Project, Indicator, form=IndicatorForm, extra=2, can_delete=True)
+
+
+class IndicatorValueForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = IndicatorValue
+        fields = ["indicator", "period", "value"]
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = Indicator.objects.filter(project=project)
+
+
+IndicatorValueFormSet = modelformset_factory(
+    IndicatorValue, form=IndicatorValueForm, extra=3, can_delete=True
+)
+
+
+class ParticipantTargetForm(VersionedModelForm):
+    class Meta:
+        model = ParticipantTarget
+        fields = ["year", "semester", "target", "actual"]
+
+
+ParticipantTargetFormSet = inlineformset_factory(
+    Project, ParticipantTarget, form=ParticipantTargetForm, extra=2, can_delete=True
+)

@@ -1,0 +1,58 @@
+"""Who may see and change ESR projects.
+
+- A project is visible to members of any implementing organisation, and to administrators.
+- Coordinators of any implementing organisation change the project's shared plan (basic data,
+  indicators, participant targets); a sub-implementer's coordinator changes its own implementer's
+  data, the main implementer's coordinator that of every sub-project.
+- Anyone else gets 404 (``config.access.get_for_user``).
+The queryset verbs ``Project.objects.visible_to``/``editable_by`` and ``Implementer.objects.editable_by``
+state the same rules for lists (tests/projects/test_permissions.py checks they agree).
+"""
+
+import rules
+
+from governance.permissions import coordinated_organisation_ids, is_administrator, organisation_ids
+
+
+@rules.predicate
+def is_project_member(user, project) -> bool:
+    return project is not None and bool(project.implementer_organisation_ids() & organisation_ids(user))
+
+
+@rules.predicate
+def coordinates_project(user, project) -> bool:
+    return project is not None and bool(
+        project.implementer_organisation_ids() & coordinated_organisation_ids(user)
+    )
+
+
+@rules.predicate
+def is_implementer_member(user, implementer) -> bool:
+    return implementer is not None and is_project_member(user, implementer.project)
+
+
+@rules.predicate
+def coordinates_implementer(user, implementer) -> bool:
+    if implementer is None:
+        return False
+    coordinated = coordinated_organisation_ids(user)
+    if implementer.organisation_id in coordinated:
+        return True
+    main = implementer.project.main_implementer
+    return main is not None and main.organisation_id in coordinated
+
+
+can_view_project = is_administrator | is_project_member
+can_change_project = is_administrator | coordinates_project
+can_view_implementer = is_administrator | is_implementer_member
+can_change_implementer = is_administrator | coordinates_implementer
+
+rules.add_perm("projects.view_project", can_view_project)
+rules.add_perm("projects.change_project", can_change_project)
+rules.add_perm("projects.view_implementer", can_view_implementer)
+rules.add_perm("projects.change_implementer", can_change_implementer)
+# Creating a project: any coordinator (the new project's main implementer is their organisation).
+rules.add_perm(
+    "projects.add_project",
+    is_administrator | rules.predicate(lambda u: bool(coordinated_organisation_ids(u))),
+)

@@ -1,0 +1,148 @@
+"""Reads for project pages: the plan of a project and its history, in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import formats
+
+from projects.models import Implementer, Indicator, Measure, Project, WorkPackage
+
+HIDDEN_FIELDS = {"version", "updated_at", "created_at", "id"}
+
+
+def implementers_for_plan(project: Project) -> list[Implementer]:
+    """The project's implementers with their work packages, measures and staff (four queries)."""
+    implementers = list(
+        Implementer.objects.filter(project=project)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "work_packages",
+                queryset=WorkPackage.objects.prefetch_related(
+                    Prefetch("measures", queryset=Measure.objects.all())
+                ),
+            ),
+            "staff",
+        )
+    )
+    for implementer in implementers:
+        # The page's project, with its implementers already loaded, answers the permission questions.
+        implementer.project = project
+    return implementers
+
+
+def indicators_for_plan(project: Project) -> list[Indicator]:
+    return list(project.indicators.prefetch_related("values"))
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime.datetime
+    who: str
+    what: str
+    kind: str  # "+" created, "~" changed, "-" deleted (simple_history's codes)
+    changes: list[tuple[str, object, object]] = field(default_factory=list)
+
+
+def _label(model, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:  # noqa: BLE001 - a field removed since the record was written
+        return name
+
+
+def _display(model, name: str, value):
+    """A historical value as a person reads it: choice labels, Finnish dates and numbers."""
+    try:
+        model_field = model._meta.get_field(name)
+    except Exception:  # noqa: BLE001
+        return value
+    if value is None or value == "":
+        return value
+    if model_field.choices:
+        return dict(model_field.flatchoices).get(value, value)
+    if isinstance(model_field, models.DateField) and not isinstance(value, datetime.datetime):
+        value = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, Decimal | int) and not isinstance(value, bool):
+        return formats.number_format(value, use_l10n=True, force_grouping=True)
+    return value
+
+
+def _entries(records, model, what, *, with_created: bool = True) -> list[HistoryEntry]:
+    """Each historical record compared with the one before it (records ordered newest first)."""
+    by_object: dict[int, list] = {}
+    for record in records:
+        by_object.setdefault(record.id, []).append(record)
+    entries = []
+    for versions in by_object.values():
+        versions.sort(key=lambda r: (r.history_date, r.history_id))
+        previous = None
+        for record in versions:
+            if record.history_type == "+" and not with_created:
+                previous = record
+                continue
+            user = record.history_user
+            entry = HistoryEntry(
+                when=record.history_date,
+                who=(user.get_full_name() or user.get_username()) if user else "",
+                what=what(record),
+                kind=record.history_type,
+            )
+            if previous is not None and record.history_type == "~":
+                delta = record.diff_against(previous, excluded_fields=HIDDEN_FIELDS)
+                entry.changes = [
+                    (_label(model, c.field), _display(model, c.field, c.old), _display(model, c.field, c.new))
+                    for c in delta.changes
+                ]
+                if not entry.changes:
+                    previous = record
+                    continue
+            entries.append(entry)
+            previous = record
+    return entries
+
+
+def _line_models():
+    """Models with a history whose rows belong to an implementer or to the project directly: work
+    packages, staff, indicators, and the cost and financing lines of funding. Found through the app
+    registry, so projects names no model of the apps that build on it."""
+    for model in apps.get_models():
+        if model in (Project, Implementer) or not hasattr(model, "history"):
+            continue
+        targets = {f.name: f.related_model for f in model._meta.fields if f.is_relation}
+        if targets.get("implementer") is Implementer:
+            yield model, "implementer_id"
+        elif targets.get("project") is Project:
+            yield model, "project_id"
+
+
+def project_history(project: Project) -> list[HistoryEntry]:
+    """Every recorded version of the project and of its implementers, and every change or deletion
+    of its lines (work packages, staff, indicators, costs, financing), newest first."""
+    projects = project.history.select_related("history_user")
+    implementers = Implementer.history.filter(project_id=project.pk).select_related("history_user")
+    organisations = {i.pk: str(i.organisation) for i in project.implementers.all()}
+    implementer_label = str(Implementer._meta.verbose_name).capitalize()
+    entries = _entries(projects, Project, lambda r: str(Project._meta.verbose_name).capitalize())
+    entries += _entries(
+        implementers,
+        Implementer,
+        lambda r: f"{implementer_label}: {organisations.get(r.id, r.organisation_id)}",
+    )
+    for model, key in _line_models():
+        owner = list(organisations) if key == "implementer_id" else [project.pk]
+        records = model.history.filter(**{f"{key}__in": owner}).select_related("history_user")
+        label = str(model._meta.verbose_name).capitalize()
+
+        def what(record, label=label, key=key) -> str:
+            owner_name = organisations.get(getattr(record, key)) if key == "implementer_id" else None
+            return " · ".join(part for part in (label, owner_name, str(record.instance)) if part)
+
+        # A line's creation is its first version: the page lists what changed and what was removed.
+        entries += _entries(records, model, what, with_created=False)
+    return sorted(entries, key=lambda e: e.when, reverse=True)

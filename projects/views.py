@@ -1,0 +1,226 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from config.access import get_for_user, require_perm
+from governance.models import Organisation
+from governance.permissions import coordinated_organisation_ids, is_administrator
+from projects import selectors, services
+from projects.forms import (
+    ImplementerForm,
+    IndicatorFormSet,
+    IndicatorValueFormSet,
+    MeasureFormSet,
+    ParticipantTargetFormSet,
+    ProjectCreateForm,
+    ProjectFilterForm,
+    ProjectForm,
+    StaffFormSet,
+    StatusForm,
+    WorkPackageForm,
+)
+from projects.models import Implementer, IndicatorValue, Project, WorkPackage
+
+VIEW, CHANGE = "projects.view_project", "projects.change_project"
+VIEW_IMPL, CHANGE_IMPL = "projects.view_implementer", "projects.change_implementer"
+
+
+def _project(request, pk: int, *, change: bool = False) -> Project:
+    return get_for_user(
+        request.user, Project.objects.for_page(), VIEW, change_perm=CHANGE if change else None, pk=pk
+    )
+
+
+def _implementer(request, pk: int) -> Implementer:
+    queryset = Implementer.objects.select_related("organisation", "project")
+    return get_for_user(request.user, queryset, VIEW_IMPL, change_perm=CHANGE_IMPL, pk=pk)
+
+
+@require_GET
+def project_list(request: HttpRequest) -> HttpResponse:
+    projects = Project.objects.visible_to(request.user).for_list()
+    form = ProjectFilterForm(request.GET or None, projects=projects)
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["status"]:
+            projects = projects.filter(status=data["status"])
+        if data["programme"]:
+            projects = projects.filter(call__priority_axis__programme=data["programme"])
+        if data["organisation"]:
+            projects = projects.filter(implementers__organisation=data["organisation"])
+    can_add = request.user.has_perm("projects.add_project")
+    return render(request, "projects/list.html", {"form": form, "projects": projects, "can_add": can_add})
+
+
+@require_GET
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    status_changes = project.status_changes.select_related("changed_by")
+    context = {"project": project, "tab": "overview", "status_changes": status_changes}
+    context["status_form"] = StatusForm(project=project)
+    return render(request, "projects/detail.html", context)
+
+
+@require_GET
+def project_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    context = {
+        "project": project,
+        "tab": "plan",
+        "implementers": selectors.implementers_for_plan(project),
+        "indicators": selectors.indicators_for_plan(project),
+        "participant_targets": list(project.participant_targets.all()),
+    }
+    return render(request, "projects/plan.html", context)
+
+
+@require_GET
+def project_history(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk)
+    entries = selectors.project_history(project)
+    return render(
+        request, "projects/history.html", {"project": project, "tab": "history", "entries": entries}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def project_create(request: HttpRequest) -> HttpResponse:
+    require_perm(request.user, "projects.add_project")
+    organisations = Organisation.objects.all()
+    if not is_administrator(request.user):
+        organisations = organisations.filter(pk__in=coordinated_organisation_ids(request.user))
+    form = ProjectCreateForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        project = services.project_create(form=form, main_organisation=form.cleaned_data["main_organisation"])
+        messages.success(request, _("The project was created."))
+        return redirect(project)
+    return render(request, "projects/project_form.html", {"form": form, "project": None})
+
+
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk, change=True)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The project was saved."))
+        return redirect(project)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+@require_POST
+def project_status(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk, change=True)
+    form = StatusForm(request.POST, project=project)
+    if form.is_valid():
+        services.project_change_status(project=project, status=form.cleaned_data["status"], user=request.user)
+        messages.success(request, _("The status was changed."))
+    else:
+        messages.error(request, _("That status change is not possible."))
+    return redirect(project)
+
+
+@require_http_methods(["GET", "POST"])
+def implementer_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = _project(request, pk, change=True)
+    main = project.main_implementer
+    if not request.user.has_perm(CHANGE_IMPL, main):
+        raise PermissionDenied  # only the main implementer's coordinator adds sub-projects
+    form = ImplementerForm(
+        request.POST or None,
+        project=project,
+        initial={"start_date": project.start_date, "end_date": project.end_date},
+    )
+    if request.method == "POST" and form.is_valid():
+        form.instance.project = project
+        form.save()
+        messages.success(request, _("The sub-implementer was added."))
+        return redirect(project)
+    return render(request, "projects/implementer_form.html", {"form": form, "project": project})
+
+
+@require_http_methods(["GET", "POST"])
+def implementer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    implementer = _implementer(request, pk)
+    project = implementer.project
+    form = ImplementerForm(request.POST or None, instance=implementer, project=project)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The implementer was saved."))
+        return redirect(project)
+    context = {"form": form, "project": project, "implementer": implementer}
+    return render(request, "projects/implementer_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def work_package_edit(request: HttpRequest, pk: int, wp: int | None = None) -> HttpResponse:
+    implementer = _implementer(request, pk)
+    package = (
+        get_object_or_404(WorkPackage, pk=wp, implementer=implementer)
+        if wp
+        else WorkPackage(implementer=implementer)
+    )
+    form = WorkPackageForm(request.POST or None, instance=package, prefix="wp")
+    measures = MeasureFormSet(request.POST or None, instance=package, prefix="measures")
+    if request.method == "POST" and form.is_valid() and measures.is_valid():
+        services.form_with_rows_save(form=form, formsets=[measures])
+        messages.success(request, _("The work package was saved."))
+        return redirect("projects:plan", pk=implementer.project_id)
+    context = {"form": form, "formset": measures, "implementer": implementer, "project": implementer.project}
+    return render(request, "projects/work_package_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    implementer = _implementer(request, pk)
+    formset = StaffFormSet(request.POST or None, instance=implementer, prefix="staff")
+    if request.method == "POST" and formset.is_valid():
+        services.form_with_rows_save(form=None, formsets=[formset])
+        messages.success(request, _("The staff resources were saved."))
+        return redirect("projects:plan", pk=implementer.project_id)
+    context = {
+        "formset": formset,
+        "implementer": implementer,
+        "project": implementer.project,
+        "title": _("Staff resources"),
+    }
+    return render(request, "projects/rows_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def rows_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Indicators or participant targets of a project, as editable rows."""
+    formset_class, title = {
+        "indicators": (IndicatorFormSet, _("Indicators")),
+        "participants": (ParticipantTargetFormSet, _("Participant targets")),
+    }[kind]
+    project = _project(request, pk, change=True)
+    formset = formset_class(request.POST or None, instance=project, prefix=kind)
+    if request.method == "POST" and formset.is_valid():
+        services.form_with_rows_save(form=None, formsets=[formset])
+        messages.success(request, _("The rows were saved."))
+        return redirect("projects:plan", pk=project.pk)
+    return render(
+        request, "projects/rows_form.html", {"formset": formset, "project": project, "title": title}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_values_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The realised value of each indicator per reporting period."""
+    project = _project(request, pk, change=True)
+    queryset = IndicatorValue.objects.filter(indicator__project=project).select_related("indicator")
+    formset = IndicatorValueFormSet(
+        request.POST or None, queryset=queryset, prefix="values", form_kwargs={"project": project}
+    )
+    if request.method == "POST" and formset.is_valid():
+        services.form_with_rows_save(form=None, formsets=[formset])
+        messages.success(request, _("The rows were saved."))
+        return redirect("projects:plan", pk=project.pk)
+    title = _("Realised values of the indicators")
+    return render(
+        request, "projects/rows_form.html", {"formset": formset, "project": project, "title": title}
+    )

@@ -1,0 +1,60 @@
+import datetime
+from decimal import Decimal
+
+import factory
+
+from funding.models import ActualCost, CostLine, CostModel, FinancingLine, RegionalSplit
+from tests.governance.factories import RegionFactory
+from tests.projects.factories import ImplementerFactory
+
+
+class CostModelFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CostModel
+
+    implementer = factory.SubFactory(ImplementerFactory)
+    flat_rate_percent = Decimal(24)
+
+
+class CostLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CostLine
+
+    implementer = factory.SubFactory(ImplementerFactory)
+    category = "salaries"
+    year = 2021
+    amount = Decimal(10000)
+
+    class Params:
+        travel = factory.Trait(category="travel")
+
+
+class FinancingLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FinancingLine
+
+    implementer = factory.SubFactory(ImplementerFactory)
+    kind = "eu_state"
+    amount = Decimal(8000)
+
+    class Params:
+        own = factory.Trait(kind="own_other_public")
+
+
+class RegionalSplitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegionalSplit
+
+    implementer = factory.SubFactory(ImplementerFactory)
+    region = factory.SubFactory(RegionFactory)
+    amount = Decimal(1000)
+
+
+class ActualCostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActualCost
+
+    implementer = factory.SubFactory(ImplementerFactory)
+    category = "salaries"
+    as_of = datetime.date(2021, 6, 30)
+    amount = Decimal(5000)

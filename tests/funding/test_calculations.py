@@ -1,0 +1,129 @@
+"""The funding arithmetic, checked against figures computed by hand and the documents' figures."""
+
+from decimal import Decimal
+
+import pytest
+
+from funding import calculations as calc
+
+D = Decimal
+
+
+def sonet_botnia_lines():
+    # The demo's split of the SONet BOTNIA sub-implementation: 24 % flat rate on salaries.
+    return [
+        ("salaries", 2020, D(52000)),
+        ("travel", 2020, D(1500)),
+        ("salaries", 2021, D(158000)),
+        ("travel", 2021, D(4000)),
+        ("purchased_services", 2021, D(8000)),
+        ("salaries", 2022, D(126000)),
+        ("travel", 2022, D(3000)),
+        ("purchased_services", 2022, D(2928)),
+    ]
+
+
+def test_flat_rate_rounds_to_whole_euros_half_up():
+    assert calc.flat_rate(D("1001.25"), D(40)) == D(401)  # 400.50 → 401
+    assert calc.flat_rate(D("1001.24"), D(40)) == D(400)  # 400.496 → 400
+    assert calc.flat_rate(D(52000), D(24)) == D(12480)
+
+
+def test_flat_rate_is_computed_per_year_from_salaries_only():
+    estimate = calc.cost_estimate(
+        [("salaries", 2021, D("1001.25")), ("salaries", 2022, D("1001.25")), ("travel", 2021, D(999))], D(40)
+    )
+    # Each year rounded on its own: 401 + 401, not round(800.999) = 801.
+    assert estimate.flat_rates == {2021: D(401), 2022: D(401)}
+    assert estimate.flat_rate_total == D(802)
+    assert estimate.total == D("1001.25") * 2 + D(802) + D(999)
+
+
+def test_sonet_botnia_sub_implementation_totals_436_068():
+    estimate = calc.cost_estimate(sonet_botnia_lines(), D(24))
+    assert estimate.flat_rates == {2020: D(12480), 2021: D(37920), 2022: D(30240)}
+    assert estimate.year_totals == [D(65980), D(207920), D(162168)]
+    assert estimate.total == D(436068)
+
+
+def test_document_financing_of_sonet_botnia_esr_80_own_20():
+    plan = calc.financing_plan(
+        [("eu_state", D(348854)), ("own_other_public", D(87214))], cost_total=D(436068), aid_rate=D(80)
+    )
+    assert plan.total == D(436068)
+    assert plan.eu_state == D(348854) and plan.own == D(87214)
+    assert [row["share"] for row in plan.rows()] == [D("80.00"), D("20.00")]
+    assert plan.difference == 0
+    assert plan.warnings() == []
+
+
+def test_group_totals_are_the_sums_of_sub_projects():
+    sonet = calc.cost_estimate(sonet_botnia_lines(), D(24))
+    thl = calc.cost_estimate([("salaries", 2021, D(440000)), ("travel", 2022, D(6548))], D(24))
+    group = calc.group_estimate([sonet, thl])
+    assert thl.total == D(552148)
+    assert group.total == sonet.total + thl.total == D(988216)
+    assert group.flat_rate_total == sonet.flat_rate_total + thl.flat_rate_total
+    assert group.category_total("salaries") == D(336000) + D(440000)
+
+
+def test_group_flat_rate_is_the_sum_of_rounded_implementer_flat_rates():
+    a = calc.cost_estimate([("salaries", 2021, D("1001.25"))], D(40))  # 400.50 → 401
+    b = calc.cost_estimate([("salaries", 2021, D("1001.25"))], D(40))
+    assert calc.group_estimate([a, b]).flat_rate_total == D(802)  # not round(801.00) of the summed salaries
+
+
+def test_income_is_deducted():
+    estimate = calc.cost_estimate([("salaries", 2021, D(1000)), ("income", 2021, D(100))], None)
+    assert estimate.total == D(900)
+    assert [row["total"] for row in estimate.rows()] == [D(1000), D(-100)]
+
+
+def test_mismatch_between_financing_and_costs_is_reported_with_the_difference():
+    plan = calc.financing_plan(
+        [("eu_state", D(8000)), ("own_municipal", D(1500))], cost_total=D(10000), aid_rate=D(80)
+    )
+    assert plan.difference == D(-500)
+    assert "mismatch" in plan.warnings()
+
+
+def test_aid_rate_warning_when_eu_share_differs_from_the_call():
+    plan = calc.financing_plan(
+        [("eu_state", D(8500)), ("own_private", D(1500))], cost_total=D(10000), aid_rate=D(80)
+    )
+    assert plan.aid_share == D("85.00")
+    assert plan.warnings() == ["aid_rate"]
+
+
+def test_rounding_of_the_share_does_not_trigger_the_aid_rate_warning():
+    # 348 854 / 436 068 = 79.99990… %: the documents call it 80 %.
+    plan = calc.financing_plan(
+        [("eu_state", D(348854)), ("own_private", D(87214))], cost_total=D(436068), aid_rate=D(80)
+    )
+    assert not plan.aid_rate_differs
+
+
+def test_external_funding_is_kept_apart_from_own_funding():
+    plan = calc.financing_plan(
+        [("eu_state", D(800)), ("own_municipal", D(100)), ("external_private", D(100))],
+        cost_total=D(1000),
+        aid_rate=None,
+    )
+    assert (plan.own, plan.external) == (D(100), D(100))
+
+
+def test_regional_split_difference():
+    assert calc.regional_split_difference([D(120000), D(110000), D(80000), D(38854)], D(348854)) == 0
+    assert calc.regional_split_difference([D(100)], D(150)) == D(-50)
+
+
+@pytest.mark.parametrize(
+    ("budget", "actual", "percent", "remaining"),
+    [(D(1000), D(250), D("25.0"), D(750)), (D(3), D(1), D("33.3"), D(2)), (D(0), D(10), None, D(-10))],
+)
+def test_realisation(budget, actual, percent, remaining):
+    assert calc.realisation(budget, actual) == (percent, remaining)
+
+
+def test_cumulative_claims():
+    assert calc.cumulative([D(51708), D(98740)]) == [D(51708), D(150448)]

@@ -1,0 +1,236 @@
+"""Import and export of cost lines, financing lines, indicators and participant targets."""
+
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from config.imports import describe_problems, import_all_or_nothing
+from funding.models import CostLine, FinancingLine
+from funding.resources import CostLineResource
+from projects.models import Indicator, ParticipantTarget
+from tests.funding.factories import CostLineFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_upload(text: str, name: str = "rivit.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, ("\ufeff" + text).encode("utf-8"), content_type="text/csv")
+
+
+def xlsx_upload(rows: list[list]) -> SimpleUploadedFile:
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("rivit.xlsx", buffer.getvalue())
+
+
+def preview(client, project, kind, upload):
+    return client.post(reverse("funding:import", args=[project.pk, kind]), {"file": upload})
+
+
+def confirm(client, project, kind):
+    return client.post(reverse("funding:import_confirm", args=[project.pk, kind]))
+
+
+def test_finnish_csv_with_semicolons_and_decimal_commas_imports(
+    client, coordinator, project, sub_implementer
+):
+    name = sub_implementer.organisation.short_name
+    text = (
+        "toteuttaja;kustannuslaji;vuosi;selite;summa\n"
+        f"{name};palkkakustannukset;2021;;52 000,00\n"
+        f"{name};matkakustannukset;2021;junaliput;1 500,50\n"
+    )
+    client.force_login(coordinator)
+    response = preview(client, project, "cost-lines", csv_upload(text))
+    assert response.status_code == 200
+    assert not CostLine.objects.exists()  # a dry run saves nothing
+    assert confirm(client, project, "cost-lines").status_code == 302
+    amounts = sorted(CostLine.objects.values_list("category", "amount"))
+    assert amounts == [("salaries", Decimal("52000.00")), ("travel", Decimal("1500.50"))]
+
+
+def test_xlsx_imports_financing_lines(client, coordinator, project, sub_implementer):
+    upload = xlsx_upload(
+        [
+            ["implementer", "kind", "source", "amount"],
+            [sub_implementer.organisation.name, "eu_state", "", 348854],
+            [sub_implementer.organisation.name, "own_other_public", "SeAMK", 87214.0],
+        ]
+    )
+    client.force_login(coordinator)
+    response = preview(client, project, "financing-lines", upload)
+    assert response.status_code == 200, response.content.decode()[-3000:]
+    confirm(client, project, "financing-lines")
+    assert sum(FinancingLine.objects.values_list("amount", flat=True)) == Decimal(436068)
+
+
+def test_one_bad_row_among_many_saves_nothing_and_names_row_and_column(
+    client, coordinator, project, sub_implementer
+):
+    name = sub_implementer.organisation.short_name
+    rows = [f"{name};salaries;{2020 + i % 3};;{1000 + i}" for i in range(30)]
+    rows[17] = f"{name};salaries;2021;;tuhat"  # spreadsheet row 19 (header is row 1)
+    client.force_login(coordinator)
+    response = preview(
+        client,
+        project,
+        "cost-lines",
+        csv_upload("implementer;category;year;description;amount\n" + "\n".join(rows)),
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "19 / amount" in body and "tuhat" in body
+    assert not CostLine.objects.exists()
+    # The confirmation has nothing to save either.
+    confirm(client, project, "cost-lines")
+    assert not CostLine.objects.exists()
+
+
+def test_all_or_nothing_even_without_the_preview(project, sub_implementer, coordinator):
+    dataset = tablib.Dataset(headers=["implementer", "category", "year", "amount"])
+    dataset.append([sub_implementer.organisation.short_name, "salaries", 2021, "100"])
+    dataset.append([sub_implementer.organisation.short_name, "nonsense", 2021, "100"])
+    result = import_all_or_nothing(
+        CostLineResource(project=project, user=coordinator), dataset, dry_run=False
+    )
+    assert describe_problems(result) and "3 / category" in describe_problems(result)[0]
+    assert not CostLine.objects.exists()
+
+
+def test_sub_coordinator_cannot_import_into_the_main_implementer(client, sub_coordinator, project):
+    main_name = project.main_implementer.organisation.short_name
+    client.force_login(sub_coordinator)
+    response = preview(
+        client,
+        project,
+        "cost-lines",
+        csv_upload(f"implementer;category;year;amount\n{main_name};salaries;2021;100\n"),
+    )
+    assert response.status_code == 400
+    assert "ei ole oikeutta muokata" in response.content.decode()
+    assert not CostLine.objects.exists()
+
+
+def test_a_project_the_user_may_not_edit_is_refused(client, member, outsider, project):
+    upload = csv_upload("implementer;category;year;amount\nX;salaries;2021;100\n")
+    client.force_login(member)
+    assert preview(client, project, "cost-lines", upload).status_code == 403
+    client.force_login(outsider)
+    assert preview(client, project, "cost-lines", upload).status_code == 404
+    assert not CostLine.objects.exists()
+
+
+def test_formula_cells_are_refused(client, coordinator, project, sub_implementer):
+    name = sub_implementer.organisation.short_name
+    client.force_login(coordinator)
+    response = preview(
+        client,
+        project,
+        "cost-lines",
+        csv_upload(
+            f'implementer;category;year;description;amount\n{name};travel;2021;=HYPERLINK("http://x");10\n'
+        ),
+    )
+    assert response.status_code == 400
+    assert "2 / description" in response.content.decode()
+
+
+def test_an_id_of_another_projects_row_is_refused(client, coordinator, project, sub_implementer):
+    foreign = CostLineFactory()
+    name = sub_implementer.organisation.short_name
+    client.force_login(coordinator)
+    response = preview(
+        client,
+        project,
+        "cost-lines",
+        csv_upload(f"id;implementer;category;year;amount\n{foreign.pk};{name};travel;2021;10\n"),
+    )
+    assert response.status_code == 400
+    foreign.refresh_from_db()
+    assert foreign.amount == Decimal(10000)
+
+
+def test_unreadable_file_gets_a_clear_message(client, coordinator, project):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("rivit.csv", "ä;ö\n".encode("latin-1"))
+    response = preview(client, project, "cost-lines", upload)
+    assert response.status_code == 400
+    assert "UTF-8" in response.content.decode()
+
+
+def test_indicators_and_participant_targets_import_in_finnish(client, coordinator, project):
+    client.force_login(coordinator)
+    preview(
+        client,
+        project,
+        "indicators",
+        csv_upload("tyyppi;nimi;yksikkö;tavoite\ntuotos;Työpajat;kpl;24\ntulos;Kunnat;kuntaa;8\n"),
+    )
+    confirm(client, project, "indicators")
+    assert sorted(Indicator.objects.values_list("kind", "target")) == [
+        ("output", Decimal(24)),
+        ("result", Decimal(8)),
+    ]
+    preview(
+        client,
+        project,
+        "participant-targets",
+        csv_upload("vuosi;lukukausi;tavoite;toteuma\n2025;kevät;20;18\n2025;syksy;25;\n"),
+    )
+    confirm(client, project, "participant-targets")
+    assert list(
+        ParticipantTarget.objects.order_by("semester").values_list("semester", "target", "actual")
+    ) == [
+        ("autumn", 25, None),
+        ("spring", 20, 18),
+    ]
+
+
+def test_export_round_trip_updates_instead_of_duplicating(client, coordinator, project, sub_implementer):
+    CostLineFactory(implementer=sub_implementer, amount=Decimal("1234.50"))
+    client.force_login(coordinator)
+    exported = client.get(reverse("funding:export", args=[project.pk, "cost-lines", "csv"])).content.decode(
+        "utf-8-sig"
+    )
+    assert "1234,50" in exported
+    changed = exported.replace("1234,50", "2000,00")
+    preview(client, project, "cost-lines", csv_upload(changed))
+    confirm(client, project, "cost-lines")
+    assert list(CostLine.objects.values_list("amount", flat=True)) == [Decimal("2000.00")]
+
+
+def test_export_makes_formulas_harmless_and_keeps_numbers_numbers(client, member, project):
+    CostLineFactory(implementer=project.main_implementer, description="=1+1", amount=Decimal("10.50"))
+    client.force_login(member)
+    response = client.get(reverse("funding:export", args=[project.pk, "cost-lines", "xlsx"]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header = [cell.value for cell in sheet[1]]
+    row = {h: cell.value for h, cell in zip(header, sheet[2], strict=True)}
+    assert row["description"] == "'=1+1"
+    assert row["amount"] == 10.5 and row["year"] == 2021
+
+
+def test_import_pages_refuse_get(client, coordinator, project):
+    client.force_login(coordinator)
+    assert client.get(reverse("funding:import", args=[project.pk, "cost-lines"])).status_code == 405
+    assert client.get(reverse("funding:transfer", args=[project.pk])).status_code == 200
+    assert client.post(reverse("funding:transfer", args=[project.pk])).status_code == 405
+
+
+def test_comma_separated_csv_without_bom_imports(client, coordinator, project, sub_implementer):
+    name = sub_implementer.organisation.short_name
+    upload = SimpleUploadedFile(
+        "lines.csv", f"implementer,kind,source,amount\n{name},eu_state,,800.50\n".encode()
+    )
+    client.force_login(coordinator)
+    assert preview(client, project, "financing-lines", upload).status_code == 200
+    confirm(client, project, "financing-lines")
+    assert FinancingLine.objects.get().amount == Decimal("800.50")
