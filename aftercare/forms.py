@@ -20,7 +20,8 @@ worker_label_validator = RegexValidator(
 
 class WorkerForm(forms.Form):
     label = forms.CharField(label=_("Worker"), max_length=3, validators=[worker_label_validator])
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # A blank first choice keeps an untouched extra row unchanged, so it is skipped.
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "---------"), *Role.choices])
     clients = forms.IntegerField(label=_("Clients"))
 
 

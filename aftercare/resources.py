@@ -145,6 +145,8 @@ def _number(value, *, decimal: bool):
         return None, "number"
     if isinstance(value, int | float | Decimal):
         number = Decimal(str(value))
+    elif value.strip().startswith(("=", "+", "@")):
+        return None, "formula"
     else:
         text = value.strip().replace("\xa0", "").replace(" ", "").replace(",", ".")
         try:
