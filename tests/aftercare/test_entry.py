@@ -96,7 +96,7 @@ def test_a_role_above_its_norm_warns(as_varha, entry_url, varha, open_period):
     ("values", "message"),
     [
         ({"clients_total": 900, "neet_clients": -3}, "ei voi olla negatiivinen"),
-        ({"clients_total": 900, "age_1": 400, "age_2": 400}, "ikäryhmät"),
+        ({"clients_total": 900, "age_1": 400, "age_2": 400}, "ikäryhmien summa on 800"),
         (
             {
                 "clients_total": 100,
