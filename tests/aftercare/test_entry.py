@@ -116,7 +116,7 @@ def test_a_role_above_its_norm_warns(as_varha, entry_url, varha, open_period):
                 "workers-0-clients": 3,
                 "workers-0-role": "counsellor",
             },
-            "nimi",
+            "ei koskaan nimeä",
         ),  # fmt: skip
     ],
 )
