@@ -94,7 +94,7 @@ def line_chart(
     )
     canvas = _Canvas(width, height, title, desc)
     left, top, right = 56, 34, 16
-    legend_h = 22 * ((len(series) + 2) // 3)
+    legend_h = 22 * ((len(series) + 1) // 2)
     plot_w, plot_h = width - left - right, height - top - 34 - legend_h
     canvas.text(left, 20, title, size=13, weight="bold")
     y_max = _nice_max(max(values, default=0))
@@ -114,8 +114,8 @@ def line_chart(
             canvas.add(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
         for x, y in coords:
             canvas.add(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>')
-        lx = left + (index % 3) * (plot_w / 3)
-        ly = top + plot_h + 38 + 22 * (index // 3)
+        lx = left + (index % 2) * (plot_w / 2)
+        ly = top + plot_h + 38 + 22 * (index // 2)
         canvas.add(f'<rect x="{lx:.1f}" y="{ly - 9:.1f}" width="12" height="12" fill="{colour}"/>')
         canvas.text(lx + 17, ly + 1, name, size=11)
     return canvas.render()
@@ -139,10 +139,13 @@ def bar_chart(
     if reference is not None:
         desc += f"; {reference_label} {_fmt(reference)}"
     canvas = _Canvas(width, height, title, desc)
-    left, top, right, bottom = 56, 34, 16, 30
+    # The norm's label sits in the right margin, clear of the bars.
+    left, top, right, bottom = 56, 34, 16 if reference is None else 92, 30
     plot_w, plot_h = width - left - right, height - top - bottom
     canvas.text(left, 20, title, size=13, weight="bold")
-    y_max = _nice_max(max([*values, float(reference or 0)], default=0))
+    # A suppressed bar is drawn at the height of 5, so the axis must reach it.
+    floor = 5.0 if any(v is None for _label, v in bars) else 0.0
+    y_max = _nice_max(max([*values, float(reference or 0), floor], default=0))
     _axes(canvas, left, top, plot_w, plot_h, y_max)
     step = plot_w / max(len(bars), 1)
     bar_w = min(step * 0.6, 48)
@@ -171,14 +174,7 @@ def bar_chart(
             f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#c27c0e" '
             f'stroke-width="2" stroke-dasharray="6 4"/>'
         )
-        canvas.text(
-            left + plot_w,
-            y - 5,
-            f"{reference_label} {_fmt(reference)}",
-            anchor="end",
-            size=11,
-            fill="#8a4b00",
-        )
+        canvas.text(left + plot_w + 6, y + 4, f"{reference_label} {_fmt(reference)}", size=11, fill="#8a4b00")
     return canvas.render()
 
 
