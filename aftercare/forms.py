@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.calculations import Figures
@@ -75,7 +76,7 @@ class EntryForm(VersionedModelForm):
             # Negative numbers are reported by the shared checks, in one clear message.
             model_field = AreaReport._meta.get_field(name)
             self.fields[name] = forms.IntegerField(
-                label=model_field.verbose_name.capitalize(),
+                label=capfirst(model_field.verbose_name),
                 help_text=model_field.help_text,
                 required=name == "clients_total",
             )
