@@ -54,23 +54,3 @@ def other_manager(db):
     user = UserFactory(username="other-manager")
     AreaManagerFactory(user=user)
     return user
-
-
-@pytest.fixture
-def login_as(live_server, page):
-    """Log in through the real form by field name.
-
-    The shared ``login`` fixture finds the fields by their Finnish labels, which come from the
-    project catalogue (locale/) that this branch's foundation commit does not have yet.
-    """
-    from tests.conftest import PASSWORD
-
-    def _login(username: str):
-        page.goto(f"{live_server.url}/accounts/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", PASSWORD)
-        page.locator("form.stacked button[type=submit]").click()
-        page.wait_for_url(f"{live_server.url}/")
-        return page
-
-    return _login

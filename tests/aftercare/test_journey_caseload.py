@@ -8,11 +8,11 @@ from django.urls import reverse
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_fill_warn_acknowledge_submit_compare(demo, login_as, live_server):
+def test_fill_warn_acknowledge_submit_compare(demo, login, live_server):
     from aftercare.models import AreaReport, ReportingPeriod, WarningAcknowledgement
 
     period = ReportingPeriod.objects.get(is_open=True)
-    page = login_as("esihenkilo-varha")
+    page = login("esihenkilo-varha")
     page.goto(f"{live_server.url}{reverse('aftercare:entry', args=['varha', period.pk])}")
     # 1 200 clients is 33,3 % more than the 900 of Q4/2023: a soft warning.
     page.get_by_label("Jälkihuollon asiakkaita yhteensä").fill("1200")
@@ -46,7 +46,7 @@ def test_fill_warn_acknowledge_submit_compare(demo, login_as, live_server):
     assert "3" in varha_row.locator("td").nth(4).inner_text()  # its own manager sees the 3
 
     page.context.clear_cookies()
-    login_as("esihenkilo-pp")
+    login("esihenkilo-pp")
     page.goto(f"{live_server.url}{reverse('aftercare:overview')}?period={period.pk}")
     cells = page.locator("tr", has_text="Varha").locator("td")
     assert "1 200" in cells.nth(0).inner_text().replace("\xa0", " ")

@@ -7,11 +7,11 @@ from django.urls import reverse
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_the_varha_manager_enters_the_client_count_and_sees_it(demo, login_as, live_server):
+def test_the_varha_manager_enters_the_client_count_and_sees_it(demo, login, live_server):
     from aftercare.models import ReportingPeriod
 
     period = ReportingPeriod.objects.get(is_open=True)
-    page = login_as("esihenkilo-varha")
+    page = login("esihenkilo-varha")
     page.get_by_role("link", name="Jälkihuollon luvut").first.click()
     page.get_by_role("link", name=f"Tallenna luvut {period.label}").click()
     page.get_by_label("Jälkihuollon asiakkaita yhteensä").fill("910")
@@ -23,6 +23,6 @@ def test_the_varha_manager_enters_the_client_count_and_sees_it(demo, login_as, l
     assert "luonnos" in row.inner_text()
 
     page.context.clear_cookies()
-    login_as("esihenkilo-pp")
+    login("esihenkilo-pp")
     response = page.goto(f"{live_server.url}{reverse('aftercare:entry', args=['varha', period.pk])}")
     assert response.status == 404
