@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aftercare.calculations import trend
 from aftercare.charts import caseload_charts, line_chart
 from aftercare.forms import ReportChoiceForm
 from aftercare.models import Role
@@ -54,7 +55,16 @@ def caseload_context(viewer, areas, periods, *, embedded: bool = False) -> dict:
                 % {"area": area, "period": latest.period},
                 norm_label=_("norm"),
             )
-        blocks.append({"area": area, "rows": rows, "shown": shown, "charts": charts})
+        changes = trend([(s.period.label, s.figures.clients_total) for s in shown])
+        blocks.append(
+            {
+                "area": area,
+                "rows": rows,
+                "shown": shown,
+                "trend": [(s, change) for s, (_label, _value, change) in zip(shown, changes, strict=True)],
+                "charts": charts,
+            }
+        )
     totals_chart = None
     if any(b["shown"] for b in blocks) and len(periods) > 1:
         totals_chart = line_chart(

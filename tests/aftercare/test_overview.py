@@ -112,3 +112,17 @@ def test_pages_answer_405_to_a_wrong_method(client, coordinator_user, varha):
         reverse("aftercare:report"),
     ):
         assert client.post(url).status_code == 405, url
+
+
+def test_the_area_page_shows_the_trend_of_clients(client, coordinator_user, varha):
+    client.force_login(coordinator_user)
+    html = _text(client.get(reverse("aftercare:area", args=[varha.slug])))
+    # 880 → 890 → 895 → 900: +1,1 %, +0,6 %, +0,6 %.
+    assert html.count("+1,1 %") == 1 and html.count("+0,6 %") == 2
+
+
+def test_an_area_without_figures_has_a_page_too(client, coordinator_user):
+    client.force_login(coordinator_user)
+    response = client.get(reverse("aftercare:area", args=["kainuun"]))
+    assert response.status_code == 200
+    assert "Kainuu" in response.content.decode()
