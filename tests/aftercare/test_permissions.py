@@ -106,3 +106,13 @@ def test_a_coordinator_cannot_enter_figures_for_any_area(client, coordinator_use
     client.force_login(coordinator_user)
     assert client.get(reverse("aftercare:entry", args=[varha.slug, open_period.pk])).status_code == 404
     assert client.get(reverse("aftercare:home")).status_code == 200
+
+
+def test_every_aftercare_url_answers_405_to_a_wrong_method(
+    client, varha_manager, varha, open_period, q4_report
+):
+    client.force_login(varha_manager)
+    kwargs = {"slug": varha.slug, "period": open_period.pk, "fmt": "csv", "pk": q4_report.pk}
+    for name, url in _aftercare_urls(kwargs):
+        assert client.put(url).status_code == 405, name
+        assert client.delete(url).status_code == 405, name
