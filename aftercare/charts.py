@@ -62,6 +62,11 @@ class _Canvas:
             f'font-weight="{weight}">{escape(content)}</text>'
         )
 
+    def title(self, x: float, content: str) -> None:
+        """The chart's heading, made smaller rather than cut off when it is long."""
+        size = max(9, min(13, int((self.width - x - 8) / (0.62 * max(len(content), 1)))))
+        self.text(x, 20, content, size=size, weight="bold")
+
     def render(self) -> SafeString:
         return mark_safe("".join([*self.parts, "</svg>"]))  # noqa: S308 — every text part is escaped
 
@@ -96,7 +101,7 @@ def line_chart(
     left, top, right = 56, 34, 16
     legend_h = 22 * ((len(series) + 1) // 2)
     plot_w, plot_h = width - left - right, height - top - 34 - legend_h
-    canvas.text(left, 20, title, size=13, weight="bold")
+    canvas.title(left, title)
     y_max = _nice_max(max(values, default=0))
     _axes(canvas, left, top, plot_w, plot_h, y_max)
     step = plot_w / max(len(labels), 1)
@@ -142,7 +147,7 @@ def bar_chart(
     # The norm's label sits in the right margin, clear of the bars.
     left, top, right, bottom = 56, 34, 16 if reference is None else 92, 30
     plot_w, plot_h = width - left - right, height - top - bottom
-    canvas.text(left, 20, title, size=13, weight="bold")
+    canvas.title(left, title)
     # A suppressed bar is drawn at the height of 5, so the axis must reach it.
     floor = 5.0 if any(v is None for _label, v in bars) else 0.0
     y_max = _nice_max(max([*values, float(reference or 0), floor], default=0))

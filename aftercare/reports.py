@@ -42,7 +42,7 @@ def caseload_context(viewer, areas, periods, *, embedded: bool = False) -> dict:
             ]
             charts.append(
                 line_chart(
-                    _("%(area)s: clients per FTE by role") % {"area": area},
+                    _("Clients per FTE by role"),
                     labels,
                     [(name, points) for name, points in per_role if any(p is not None for p in points)],
                 )
@@ -51,8 +51,7 @@ def caseload_context(viewer, areas, periods, *, embedded: bool = False) -> dict:
             charts += caseload_charts(
                 latest,
                 role_labels=role_labels,
-                title_format=_("%(area)s %(period)s: clients per worker, %%(role)s")
-                % {"area": area, "period": latest.period},
+                title_format=_("%(period)s: clients per worker, %%(role)s") % {"period": latest.period},
                 norm_label=_("norm"),
             )
         changes = trend([(s.period.label, s.figures.clients_total) for s in shown])
