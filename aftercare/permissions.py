@@ -1,0 +1,51 @@
+"""Who may see and enter aftercare figures (django-rules).
+
+- A manager enters and sees in full only their own area's figures; other areas' entry forms and
+  unsubmitted figures do not exist for them (404).
+- Submitted figures of every area are visible to anyone with a role (manager, coordinator,
+  administrator), with small counts suppressed outside the area that entered them.
+- A coordinator or an administrator may reopen a submitted report, with a reason.
+"""
+
+import rules
+
+from governance.permissions import is_administrator, is_area_manager, is_coordinator, manages_area
+
+
+@rules.predicate
+def has_aftercare_role(user) -> bool:
+    return bool(is_administrator(user) or is_coordinator(user) or is_area_manager(user))
+
+
+@rules.predicate
+def manages_report_area(user, report) -> bool:
+    return report is not None and manages_area(user, report.wellbeing_area)
+
+
+@rules.predicate
+def report_is_submitted(user, report) -> bool:
+    return report is not None and report.is_submitted
+
+
+@rules.predicate
+def report_is_open(user, report) -> bool:
+    return report is not None and not report.is_submitted and report.period.is_open
+
+
+rules.add_perm("aftercare.view_overview", has_aftercare_role)
+# On a wellbeing area: the area page lists submitted reports to every role.
+rules.add_perm("aftercare.view_area", has_aftercare_role)
+# On a wellbeing area: enter its figures (form, upload, template).
+rules.add_perm("aftercare.enter_figures", manages_area)
+rules.add_perm(
+    "aftercare.view_report",
+    is_administrator | manages_report_area | (has_aftercare_role & report_is_submitted),
+)
+rules.add_perm("aftercare.change_report", manages_report_area & report_is_open)
+rules.add_perm("aftercare.submit_report", manages_report_area & report_is_open)
+rules.add_perm("aftercare.reopen_report", (is_coordinator | is_administrator) & report_is_submitted)
+
+
+def sees_in_full(user, area) -> bool:
+    """Whether ``user`` sees ``area``'s small counts unsuppressed: only the area's own manager."""
+    return manages_area(user, area)

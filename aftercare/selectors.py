@@ -1,0 +1,152 @@
+"""Reads of the aftercare app, shaped for pages, PDFs and report sections.
+
+Each function runs a fixed number of queries whatever the number of areas or periods.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from aftercare.calculations import Figures, RoleFigures, role_figures, suppress
+from aftercare.models import AgeBand, AreaReport, CaseloadNorm, ReportingPeriod
+from aftercare.permissions import sees_in_full
+from governance.models import WellbeingArea
+from governance.permissions import managed_area_id
+
+
+@dataclass
+class Summary:
+    """One area's report for one period as a viewer may see it."""
+
+    area: WellbeingArea
+    period: ReportingPeriod
+    report: AreaReport | None
+    full: bool
+    figures: Figures | None = None
+    roles: list[RoleFigures] = field(default_factory=list)
+    norms: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.report is not None and self.figures is None:
+            self.figures = Figures.from_report(self.report)
+        if self.figures is not None:
+            self.roles = role_figures(self.figures, self.norms)
+
+    def count(self, name: str):
+        return suppress(getattr(self.figures, name), full=self.full) if self.figures else None
+
+    @property
+    def shown(self) -> dict:
+        return {name: self.count(name) for name in Figures.COUNT_FIELDS}
+
+    @property
+    def age_bands(self) -> list[tuple[str, int | str | None]]:
+        if not self.figures:
+            return []
+        return [(label, suppress(value, full=self.full)) for label, value in self.figures.age_bands.items()]
+
+    @property
+    def workers(self) -> list[tuple[str, str, int | str]]:
+        if not self.figures:
+            return []
+        return [
+            (label, role, suppress(clients, full=self.full)) for label, role, clients in self.figures.workers
+        ]
+
+
+def norms_by_area(on, area_ids: Iterable[int] | None = None) -> dict[int, dict[str, tuple[int, int | None]]]:
+    """{area id: {role: (target, ideal)}} in force on ``on`` (one query)."""
+    queryset = CaseloadNorm.objects.all()
+    if area_ids is not None:
+        queryset = queryset.filter(wellbeing_area_id__in=list(area_ids))
+    result: dict[int, dict[str, tuple[int, int | None]]] = {}
+    for (area_id, role), norm in queryset.in_force(on).items():
+        result.setdefault(area_id, {})[role] = (norm.target, norm.ideal)
+    return result
+
+
+def previous_report(area: WellbeingArea, period: ReportingPeriod) -> AreaReport | None:
+    """The area's report for the latest earlier period of the same frequency."""
+    return (
+        AreaReport.objects.for_page()
+        .filter(wellbeing_area=area, period__frequency=period.frequency, period__end__lt=period.start)
+        .order_by("-period__start")
+        .first()
+    )
+
+
+def summaries(
+    viewer, *, areas: Iterable[WellbeingArea], periods: Iterable[ReportingPeriod], embedded: bool = False
+) -> list[Summary]:
+    """A Summary for every (area, period), figures only where ``viewer`` may see them.
+
+    ``embedded``: for a meeting report, whose readers the meeting decides; it shows submitted
+    figures only, suppressed outside the viewer's own area.
+    """
+    areas, periods = list(areas), list(periods)
+    visible = AreaReport.objects.submitted() if embedded else AreaReport.objects.visible_to(viewer)
+    reports = {
+        (r.wellbeing_area_id, r.period_id): r
+        for r in visible.for_page().filter(wellbeing_area__in=areas, period__in=periods)
+    }
+    # Every norm of these areas in one query; the one in force at each period's end wins.
+    all_norms = list(CaseloadNorm.objects.filter(wellbeing_area__in=areas).order_by("valid_from"))
+    managed = managed_area_id(viewer)
+    result = []
+    for area in areas:
+        for period in periods:
+            area_norms = {
+                n.role: (n.target, n.ideal)
+                for n in all_norms
+                if n.wellbeing_area_id == area.pk and n.valid_from <= period.end
+            }
+            result.append(
+                Summary(
+                    area=area,
+                    period=period,
+                    report=reports.get((area.pk, period.pk)),
+                    full=managed == area.pk,
+                    norms=area_norms,
+                )
+            )
+    return result
+
+
+def overview(viewer, period: ReportingPeriod) -> list[Summary]:
+    return summaries(viewer, areas=WellbeingArea.objects.all(), periods=[period])
+
+
+def completeness(areas: Iterable[WellbeingArea], periods: Iterable[ReportingPeriod]) -> list[tuple]:
+    """[(area, [status or None per period])]: which areas have submitted which periods."""
+    periods = list(periods)
+    statuses = {
+        (area_id, period_id): status
+        for area_id, period_id, status in AreaReport.objects.filter(period__in=periods).values_list(
+            "wellbeing_area_id", "period_id", "status"
+        )
+    }
+    return [(area, [statuses.get((area.pk, p.pk)) for p in periods]) for area in areas]
+
+
+def period_status(area: WellbeingArea | None, periods: list[ReportingPeriod]) -> list[tuple]:
+    """[(period, the area's report or None, number of areas that submitted)] for the home page."""
+    from django.db.models import Count, Q
+
+    counted = {
+        p.pk: p.submitted
+        for p in ReportingPeriod.objects.filter(pk__in=[p.pk for p in periods]).annotate(
+            submitted=Count("reports", filter=Q(reports__status=AreaReport.Status.SUBMITTED))
+        )
+    }
+    own = (
+        {r.period_id: r for r in AreaReport.objects.filter(wellbeing_area=area, period__in=periods)}
+        if area
+        else {}
+    )
+    return [(p, own.get(p.pk), counted.get(p.pk, 0)) for p in periods]
+
+
+def age_bands() -> list[AgeBand]:
+    return list(AgeBand.objects.filter(is_active=True))
+
+
+__all__ = ["Summary", "completeness", "overview", "previous_report", "sees_in_full", "summaries"]

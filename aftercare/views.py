@@ -1,0 +1,217 @@
+"""Pages of the aftercare app. Thin: parse, check permission, call a selector or service, render."""
+
+import rules
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from aftercare import selectors, services
+from aftercare.calculations import Figures
+from aftercare.forms import EntryForm, ReopenForm, ReportChoiceForm, WorkerFormSet, worker_rows
+from aftercare.models import AreaReport, Reopening, ReportingPeriod
+from aftercare.reports import caseload_context, overview_chart
+from config.access import get_for_user, require_perm
+from config.models import ConcurrentEditError
+from config.pdf import pdf_response
+from governance.models import WellbeingArea
+from governance.permissions import managed_area_id
+
+
+def _own_area_period(
+    request: HttpRequest, slug: str, period_pk: int
+) -> tuple[WellbeingArea, ReportingPeriod]:
+    """The area and open period whose figures the user enters; 404 for anyone but the area's manager."""
+    area = get_object_or_404(WellbeingArea, slug=slug)
+    # rules.has_perm asks the rule itself: a superuser's has_perm is always true, but an administrator
+    # manages no area and so enters no figures either.
+    if not rules.has_perm("aftercare.enter_figures", request.user, area):
+        raise Http404
+    return area, get_object_or_404(ReportingPeriod.objects.open(), pk=period_pk)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    require_perm(request.user, "aftercare.view_overview")
+    area = WellbeingArea.objects.filter(pk=managed_area_id(request.user)).first()
+    periods = list(ReportingPeriod.objects.order_by("-start")[:8])
+    return render(
+        request,
+        "aftercare/home.html",
+        {
+            "area": area,
+            "rows": selectors.period_status(area, periods),
+            "area_count": WellbeingArea.objects.count(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def entry(request: HttpRequest, slug: str, period: int) -> HttpResponse:
+    area, period = _own_area_period(request, slug, period)
+    report = AreaReport.objects.for_page().filter(wellbeing_area=area, period=period).first()
+    if report is not None:
+        report = get_for_user(
+            request.user,
+            AreaReport.objects.for_page(),
+            "aftercare.view_report",
+            change_perm="aftercare.change_report",
+            pk=report.pk,
+        )
+    report = report or AreaReport(wellbeing_area=area, period=period)
+    previous = selectors.previous_report(area, period)
+    norms = selectors.norms_by_area(period.end, [area.pk]).get(area.pk, {})
+    data = request.POST if request.method == "POST" else None
+    workers = WorkerFormSet(
+        data,
+        prefix="workers",
+        initial=[
+            {"label": w.label, "role": w.role, "clients": w.clients}
+            for w in (report.workers.all() if report.pk else [])
+        ],
+    )
+    form = EntryForm(
+        data,
+        instance=report,
+        bands=selectors.age_bands(),
+        norms=norms,
+        workers=worker_rows(workers),
+        previous=Figures.from_report(previous) if previous else None,
+    )
+    if data is not None and workers.is_valid() and form.is_valid():
+        try:
+            services.report_save(
+                area=area,
+                period=period,
+                figures=form.figures(),
+                user=request.user,
+                note=form.cleaned_data["note"],
+                version=form.cleaned_data.get("version"),
+                warnings=form.warnings,
+                comment=form.cleaned_data.get("comment", ""),
+            )
+        except (ValidationError, ConcurrentEditError) as error:
+            form.add_error(None, getattr(error, "messages", None) or str(error))
+        else:
+            messages.success(request, _("The figures were saved. Submit them when they are complete."))
+            return redirect("aftercare:area", slug=area.slug)
+    return render(
+        request,
+        "aftercare/entry.html",
+        {
+            "area": area,
+            "period": period,
+            "form": form,
+            "workers": workers,
+            "report": report,
+            "previous": previous,
+            "norms": norms,
+        },
+    )
+
+
+@require_POST
+def submit(request: HttpRequest, slug: str, period: int) -> HttpResponse:
+    area, period = _own_area_period(request, slug, period)
+    report = get_for_user(
+        request.user,
+        AreaReport,
+        "aftercare.view_report",
+        change_perm="aftercare.submit_report",
+        wellbeing_area=area,
+        period=period,
+    )
+    services.report_submit(report=report, user=request.user)
+    messages.success(request, _("The figures for %(period)s were submitted.") % {"period": period})
+    return redirect("aftercare:area", slug=area.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    report = get_for_user(
+        request.user,
+        AreaReport.objects.select_related("wellbeing_area", "period"),
+        "aftercare.view_report",
+        change_perm="aftercare.reopen_report",
+        pk=pk,
+    )
+    form = ReopenForm(request.POST or None)
+    if form.is_valid():
+        services.report_reopen(report=report, user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The report was reopened for corrections."))
+        return redirect("aftercare:area", slug=report.wellbeing_area.slug)
+    return render(request, "aftercare/reopen.html", {"report": report, "form": form})
+
+
+@require_GET
+def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    area = get_object_or_404(WellbeingArea, slug=slug)
+    require_perm(request.user, "aftercare.view_area", area)
+    periods = list(ReportingPeriod.objects.filter(reports__wellbeing_area=area).distinct())
+    context = caseload_context(request.user, [area], periods)
+    rows = context["blocks"][0]["rows"]
+    return render(
+        request,
+        "aftercare/area.html",
+        {
+            **context,
+            "area": area,
+            "rows": rows,
+            "own": managed_area_id(request.user) == area.pk,
+            "reopenings": Reopening.objects.filter(report__wellbeing_area=area).select_related(
+                "report__period"
+            ),
+            "open_periods": ReportingPeriod.objects.open()
+            if managed_area_id(request.user) == area.pk
+            else [],
+        },
+    )
+
+
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    require_perm(request.user, "aftercare.view_overview")
+    periods = list(ReportingPeriod.objects.order_by("-start"))
+    chosen = next((p for p in periods if str(p.pk) == request.GET.get("period")), None)
+    chosen = chosen or next((p for p in periods if not p.is_open), periods[0] if periods else None)
+    rows = selectors.overview(request.user, chosen) if chosen else []
+    return render(
+        request,
+        "aftercare/overview.html",
+        {
+            "periods": periods,
+            "period": chosen,
+            "rows": rows,
+            "shown": [s for s in rows if s.figures],
+            "chart": overview_chart(rows),
+        },
+    )
+
+
+@require_GET
+def completeness(request: HttpRequest) -> HttpResponse:
+    require_perm(request.user, "aftercare.view_overview")
+    periods = list(ReportingPeriod.objects.all())
+    matrix = selectors.completeness(WellbeingArea.objects.all(), periods)
+    return render(request, "aftercare/completeness.html", {"periods": periods, "matrix": matrix})
+
+
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    require_perm(request.user, "aftercare.view_overview")
+    form = ReportChoiceForm(request.GET or None)
+    context = {"form": form}
+    if form.is_valid():
+        context.update(
+            caseload_context(request.user, form.cleaned_data["areas"], form.cleaned_data["periods"])
+        )
+        if request.GET.get("format") == "pdf":
+            return pdf_response(
+                "aftercare/pdf/report.html",
+                {**context, "media": "pdf"},
+                request=request,
+                filename=_("aftercare-caseload"),
+            )
+    return render(request, "aftercare/report.html", {**context, "media": "web"})

@@ -1,0 +1,95 @@
+"""The caseload arithmetic, on figures worked out by hand."""
+
+from decimal import Decimal
+
+from aftercare.calculations import (
+    Figures,
+    clients_per_fte,
+    fte_gap,
+    fte_needed,
+    percent_change,
+    role_figures,
+    spread,
+    suppress,
+    trend,
+    workers_above_norm,
+)
+
+
+def test_clients_per_fte_rounds_to_one_decimal():
+    assert clients_per_fte(800, Decimal("12")) == Decimal("66.7")  # 66.666…
+    assert clients_per_fte(900, Decimal("15.0")) == Decimal("60.0")
+    assert clients_per_fte(900, Decimal("0")) is None
+
+
+def test_fte_needed_and_gap():
+    assert fte_needed(900, 25) == Decimal("36.00")
+    assert fte_needed(800, 40) == Decimal("20.00")
+    assert fte_needed(800, None) is None
+    assert fte_gap(Decimal("36.00"), Decimal("30.0")) == Decimal("6.00")
+    assert fte_gap(Decimal("16.00"), Decimal("17.5")) == Decimal("-1.50")
+
+
+def test_workers_above_norm_counts_strictly_above():
+    assert workers_above_norm([80, 40, 65, 70, 50], 50) == 3
+    assert workers_above_norm([80], None) == 0
+
+
+def test_spread_of_the_uneven_caseloads_80_and_40():
+    # 80, 40, 65, 70: mean 63.75; squared deviations 264.0625 + 564.0625 + 1.5625 + 39.0625 = 868.75;
+    # variance 868.75 / 4 = 217.1875; sd 14.737…; cv 14.737 / 63.75 = 23.12 %.
+    result = spread([80, 40, 65, 70])
+    assert (result.lowest, result.highest, result.count) == (40, 80, 4)
+    assert result.mean == Decimal("63.8")
+    assert result.stdev == Decimal("14.7")
+    assert result.cv_percent == Decimal("23.1")
+
+
+def test_spread_of_nothing_and_of_one():
+    assert spread([]).lowest is None
+    one = spread([30])
+    assert (one.stdev, one.cv_percent) == (Decimal("0.0"), Decimal("0.0"))
+
+
+def test_percent_change_and_trend():
+    assert percent_change(900, 1200) == Decimal("33.3")
+    assert percent_change(0, 5) is None
+    assert trend([("Q1", 880), ("Q2", None), ("Q3", 968)]) == [
+        ("Q1", 880, None),
+        ("Q2", None, None),
+        ("Q3", 968, Decimal("10.0")),
+    ]
+
+
+def test_suppress_counts_under_five_unless_seen_in_full():
+    assert suppress(3, full=False) == "<5"
+    assert suppress(0, full=False) == "<5"
+    assert suppress(5, full=False) == 5
+    assert suppress(3, full=True) == 3
+    assert suppress(None, full=False) is None
+
+
+def test_role_figures_for_pohjois_pohjanmaa_q4():
+    figures = Figures(
+        clients_total=800,
+        staffing={
+            "social_worker": (Decimal("12.0"), Decimal("2.0")),
+            "counsellor": (Decimal("16.0"), Decimal("1.0")),
+        },
+        workers=[("A", "social_worker", 80), ("B", "social_worker", 40), ("E", "counsellor", 45)],
+    )
+    rows = {r.role: r for r in role_figures(figures, {"social_worker": (50, None), "counsellor": (40, 25)})}
+    social, counsellor = rows["social_worker"], rows["counsellor"]
+    assert (social.clients_per_fte, social.fte_needed, social.gap) == (
+        Decimal("66.7"),
+        Decimal("16.00"),
+        Decimal("4.00"),
+    )
+    assert social.workers_above_norm == 1 and social.above_norm
+    assert (counsellor.clients_per_fte, counsellor.fte_needed, counsellor.gap) == (
+        Decimal("50.0"),
+        Decimal("20.00"),
+        Decimal("4.00"),
+    )
+    assert counsellor.fte_needed_ideal == Decimal("32.00")  # 800 / 25
+    assert "special_counsellor" not in rows
