@@ -102,4 +102,3 @@ def meeting(term):
 @pytest.fixture
 def draft_meeting(term):
     return MeetingFactory(term=term, number=3, status=Meeting.Status.DRAFT)
-

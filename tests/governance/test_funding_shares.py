@@ -19,7 +19,9 @@ def test_three_equal_parts_of_80000_sum_exactly():
 
 def test_weights_that_leave_remainders_go_to_the_largest_remainders():
     # 100.00 € by 1:1:1:1:1:1:1 → 14.2857… each: 14.28 × 7 = 99.96, four cents go to the first four.
-    shares = compute_shares(Decimal("100.00"), "weights", [Party(str(i), weight=Decimal(1)) for i in range(7)])
+    shares = compute_shares(
+        Decimal("100.00"), "weights", [Party(str(i), weight=Decimal(1)) for i in range(7)]
+    )
     assert shares == [Decimal("14.29")] * 4 + [Decimal("14.28")] * 3
     assert sum(shares) == Decimal("100.00")
 
@@ -31,7 +33,11 @@ def test_uneven_weights_by_hand():
 
 
 def test_population_key():
-    parties = [Party("Seinäjoki", population=64_000), Party("Vaasa", population=67_000), Party("Soite", population=77_000)]
+    parties = [
+        Party("Seinäjoki", population=64_000),
+        Party("Vaasa", population=67_000),
+        Party("Soite", population=77_000),
+    ]
     shares = compute_shares(TOTAL, "population", parties)
     # 80 000 × 64/208 = 24 615.384…, × 67/208 = 25 769.230…, × 77/208 = 29 615.384…
     assert shares == [Decimal("24615.39"), Decimal("25769.23"), Decimal("29615.38")]
@@ -41,9 +47,7 @@ def test_population_key():
 @pytest.mark.parametrize("key", ["equal", "population", "weights"])
 @pytest.mark.parametrize("total", ["80000.00", "0.01", "0.00", "365000.00", "99999.99", "1.00"])
 def test_every_key_sums_to_the_total(key, total):
-    parties = [
-        Party(str(i), population=1000 + 37 * i, weight=Decimal(i % 4 + 1) / 3) for i in range(11)
-    ]
+    parties = [Party(str(i), population=1000 + 37 * i, weight=Decimal(i % 4 + 1) / 3) for i in range(11)]
     shares = compute_shares(Decimal(total), key, parties)
     assert sum(shares) == Decimal(total)
     assert all(share >= 0 and share == share.quantize(Decimal("0.01")) for share in shares)
@@ -62,7 +66,11 @@ def test_demo_fixed_amounts_of_2021():
         Party("Vaasa / Pohjanmaa", fixed_amount=Decimal("26232")),
         Party("Keski-Pohjanmaa ml. Kruunupyy", fixed_amount=Decimal("28968")),
     ]
-    assert compute_shares(TOTAL, "fixed", parties) == [Decimal("24800.00"), Decimal("26232.00"), Decimal("28968.00")]
+    assert compute_shares(TOTAL, "fixed", parties) == [
+        Decimal("24800.00"),
+        Decimal("26232.00"),
+        Decimal("28968.00"),
+    ]
 
 
 def test_missing_population_is_named():

@@ -60,7 +60,9 @@ def test_a_deputy_names_the_member():
     member = MembershipFactory()
     with pytest.raises(ValidationError, match="deputy member names"):
         Membership(term=member.term, person=PersonFactory(), role=Membership.Role.DEPUTY).full_clean()
-    Membership(term=member.term, person=PersonFactory(), role=Membership.Role.DEPUTY, deputy_of=member).full_clean()
+    Membership(
+        term=member.term, person=PersonFactory(), role=Membership.Role.DEPUTY, deputy_of=member
+    ).full_clean()
 
 
 def test_approved_minutes_cannot_be_edited():
@@ -90,7 +92,11 @@ def test_embeds_of_approved_minutes_are_locked():
 def test_a_correction_is_recorded_never_silent(coordinator):
     section = approved_section(decision="Hyväksyttiin.")
     correction = services.minutes_correct(
-        section=section, field="decision", corrected_text="Hyväksyttiin muutettuna.", reason="Kirjausvirhe", user=coordinator
+        section=section,
+        field="decision",
+        corrected_text="Hyväksyttiin muutettuna.",
+        reason="Kirjausvirhe",
+        user=coordinator,
     )
     section.refresh_from_db()
     assert section.decision == "Hyväksyttiin muutettuna."
@@ -102,7 +108,9 @@ def test_a_correction_is_recorded_never_silent(coordinator):
 def test_a_correction_needs_a_reason(coordinator):
     section = approved_section()
     with pytest.raises(ValidationError):
-        services.minutes_correct(section=section, field="decision", corrected_text="X", reason=" ", user=coordinator)
+        services.minutes_correct(
+            section=section, field="decision", corrected_text="X", reason=" ", user=coordinator
+        )
 
 
 def test_lifecycle_goes_one_step_at_a_time():

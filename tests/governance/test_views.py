@@ -38,7 +38,10 @@ def funding_year(board):
     year = FundingYearFactory(centre=board.owner, key="fixed")
     for name, amount in [("Seinäjoki", "24800"), ("Vaasa", "26232"), ("=Soite", "28968")]:
         FundingPartyFactory(
-            funding_year=year, organisation=OrganisationFactory(name=name), label=name, fixed_amount=Decimal(amount)
+            funding_year=year,
+            organisation=OrganisationFactory(name=name),
+            label=name,
+            fixed_amount=Decimal(amount),
         )
     return year
 
@@ -62,7 +65,9 @@ def test_group_page(client, member, board, other_member):
 
 
 def test_meeting_page_shows_sections_and_hides_decisions_until_approved(client, member, section):
-    page = login(client, member).get(reverse("governance:meeting", args=[section.meeting_id])).content.decode()
+    page = (
+        login(client, member).get(reverse("governance:meeting", args=[section.meeting_id])).content.decode()
+    )
     assert "6 §" in page and "Jälkihuollon hanke" in page and "Päätösehdotus." in page
     assert "Hyväksyttiin." not in page  # the decision is not public before the minutes are approved
     assert reverse("governance:section_edit", args=[section.pk]) not in page
@@ -81,12 +86,19 @@ def test_meeting_pdf(client, member, section, tmp_path, other_member):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
     assert "6 §" in text and "Jälkihuollon hanke" in text and "1 / 1" in text
-    assert login(client, other_member).get(reverse("governance:meeting_pdf", args=[section.meeting_id])).status_code == 404
+    assert (
+        login(client, other_member)
+        .get(reverse("governance:meeting_pdf", args=[section.meeting_id]))
+        .status_code
+        == 404
+    )
 
 
 def test_meeting_pdf_in_swedish(client, member, section, tmp_path):
     login(client, member).cookies["django_language"] = "sv"
-    text = pdf_text(client.get(reverse("governance:meeting_pdf", args=[section.meeting_id])).content, tmp_path)
+    text = pdf_text(
+        client.get(reverse("governance:meeting_pdf", args=[section.meeting_id])).content, tmp_path
+    )
     assert "Förslag" in text and "6 §" in text
 
 
@@ -97,7 +109,14 @@ def test_coordinator_creates_a_meeting(client, coordinator, board, term):
     url = reverse("governance:meeting_create", args=[board.pk])
     assert login(client, coordinator).get(url).status_code == 200
     response = client.post(
-        url, {"term": term.pk, "number": 4, "kind": "minutes", "starts_at": "2021-02-03T13:00", "place": "Seinäjoki"}
+        url,
+        {
+            "term": term.pk,
+            "number": 4,
+            "kind": "minutes",
+            "starts_at": "2021-02-03T13:00",
+            "place": "Seinäjoki",
+        },
     )
     meeting = Meeting.objects.get(number=4)
     assert response.status_code == 302 and response["Location"] == meeting.get_absolute_url()
@@ -125,7 +144,12 @@ def test_member_may_not_prepare(client, member, board, meeting, section):
         ("attendance", meeting.pk),
     ]:
         assert client.get(reverse(f"governance:{name}", args=[pk])).status_code == 403, name
-    assert client.post(reverse("governance:meeting_transition", args=[meeting.pk]), {"action": "draft_minutes"}).status_code == 403
+    assert (
+        client.post(
+            reverse("governance:meeting_transition", args=[meeting.pk]), {"action": "draft_minutes"}
+        ).status_code
+        == 403
+    )
     embed = SectionEmbedFactory(section=section)
     assert client.post(reverse("governance:embed_delete", args=[embed.pk])).status_code == 403
     assert client.get(reverse("governance:correction_create", args=[meeting.pk])).status_code == 403
@@ -133,7 +157,14 @@ def test_member_may_not_prepare(client, member, board, meeting, section):
 
 def test_edit_meeting_and_stale_version(client, secretary, meeting):
     url = reverse("governance:meeting_edit", args=[meeting.pk])
-    data = {"term": meeting.term_id, "number": 2, "kind": "minutes", "starts_at": "2020-06-12T10:00", "place": "Vaasa", "version": meeting.version}
+    data = {
+        "term": meeting.term_id,
+        "number": 2,
+        "kind": "minutes",
+        "starts_at": "2020-06-12T10:00",
+        "place": "Vaasa",
+        "version": meeting.version,
+    }
     assert login(client, secretary).post(url, data).status_code == 302
     meeting.refresh_from_db()
     assert meeting.place == "Vaasa"
@@ -156,7 +187,9 @@ def test_sections_get_the_next_number_of_the_year(client, coordinator, meeting, 
 
 def test_section_edit(client, coordinator, section):
     url = reverse("governance:section_edit", args=[section.pk])
-    response = login(client, coordinator).post(url, {"number": 6, "title": "Uusi otsikko", "version": section.version})
+    response = login(client, coordinator).post(
+        url, {"number": 6, "title": "Uusi otsikko", "version": section.version}
+    )
     assert response.status_code == 302
     section.refresh_from_db()
     assert section.title == "Uusi otsikko"
@@ -165,11 +198,15 @@ def test_section_edit(client, coordinator, section):
 def test_approved_minutes_refuse_every_edit_view(client, coordinator, term):
     meeting = MeetingFactory(term=term, number=9, minutes_drafted=True)
     section = AgendaSectionFactory(meeting=meeting)
-    login(client, coordinator).post(reverse("governance:meeting_transition", args=[meeting.pk]), {"action": "approve"})
+    login(client, coordinator).post(
+        reverse("governance:meeting_transition", args=[meeting.pk]), {"action": "approve"}
+    )
     meeting.refresh_from_db()
     assert meeting.status == "approved"
     assert client.get(reverse("governance:meeting_edit", args=[meeting.pk])).status_code == 403
-    assert client.post(reverse("governance:section_edit", args=[section.pk]), {"title": "x"}).status_code == 403
+    assert (
+        client.post(reverse("governance:section_edit", args=[section.pk]), {"title": "x"}).status_code == 403
+    )
     assert client.get(reverse("governance:meeting", args=[meeting.pk])).status_code == 200
 
 
@@ -179,13 +216,21 @@ def test_embed_a_section_in_two_steps(client, coordinator, section):
     assert TEST_SECTION_KEY in page
     page = client.get(url, {"section_key": TEST_SECTION_KEY}).content.decode()
     assert 'name="params-label"' in page and 'name="params-value"' in page
-    bad = client.post(url, {"section_key": TEST_SECTION_KEY, "params-label": "Asiakkaat", "params-value": "abc"})
+    bad = client.post(
+        url, {"section_key": TEST_SECTION_KEY, "params-label": "Asiakkaat", "params-value": "abc"}
+    )
     assert bad.status_code == 200 and not SectionEmbed.objects.exists()
-    response = client.post(url, {"section_key": TEST_SECTION_KEY, "params-label": "Asiakkaat", "params-value": "900"})
+    response = client.post(
+        url, {"section_key": TEST_SECTION_KEY, "params-label": "Asiakkaat", "params-value": "900"}
+    )
     assert response.status_code == 302
     embed = SectionEmbed.objects.get()
     assert (embed.section_key, embed.params) == (TEST_SECTION_KEY, {"label": "Asiakkaat", "value": "900"})
-    page = client.get(reverse("governance:meeting", args=[section.meeting_id])).content.decode().replace("\xa0", " ")
+    page = (
+        client.get(reverse("governance:meeting", args=[section.meeting_id]))
+        .content.decode()
+        .replace("\xa0", " ")
+    )
     assert "900,00 €" in page
 
 
@@ -223,7 +268,15 @@ def test_correction_of_approved_minutes(client, coordinator, term):
     url = reverse("governance:correction_create", args=[meeting.pk])
     assert login(client, coordinator).get(url).status_code == 403  # not approved yet: edit instead
     client.post(reverse("governance:meeting_transition", args=[meeting.pk]), {"action": "approve"})
-    response = client.post(url, {"section": section.pk, "field": "decision", "corrected_text": "Hyväksyttiin muutettuna.", "reason": "Kirjausvirhe."})
+    response = client.post(
+        url,
+        {
+            "section": section.pk,
+            "field": "decision",
+            "corrected_text": "Hyväksyttiin muutettuna.",
+            "reason": "Kirjausvirhe.",
+        },
+    )
     assert response.status_code == 302
     assert MinutesCorrection.objects.get().previous_text == "Hyväksyttiin."
     assert "Kirjausvirhe." in client.get(meeting.get_absolute_url()).content.decode()
@@ -233,11 +286,18 @@ def test_correction_of_approved_minutes(client, coordinator, term):
 
 
 def test_funding_year_page(client, member, funding_year, other_member):
-    page = login(client, member).get(reverse("governance:funding_year", args=[funding_year.pk])).content.decode()
+    page = (
+        login(client, member).get(reverse("governance:funding_year", args=[funding_year.pk])).content.decode()
+    )
     page = page.replace("\xa0", " ")
     assert "24 800,00 €" in page and "26 232,00 €" in page and "80 000,00 €" in page
     assert client.post(reverse("governance:funding_year", args=[funding_year.pk])).status_code == 405
-    assert login(client, other_member).get(reverse("governance:funding_year", args=[funding_year.pk])).status_code == 404
+    assert (
+        login(client, other_member)
+        .get(reverse("governance:funding_year", args=[funding_year.pk]))
+        .status_code
+        == 404
+    )
 
 
 def test_funding_statement_pdf(client, coordinator, funding_year, tmp_path):
