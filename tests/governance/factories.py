@@ -116,8 +116,8 @@ from governance.models import (  # noqa: E402
     FundingParty,
     FundingYear,
     Meeting,
-    SectionEmbed,
     Membership,
+    SectionEmbed,
     SteeringGroup,
     Term,
 )

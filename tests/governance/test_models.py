@@ -32,7 +32,10 @@ def test_a_second_chair_in_the_same_term_is_refused_with_a_clear_message():
     second = Membership(term=term, person=PersonFactory(), role=Membership.Role.CHAIR)
     with pytest.raises(ValidationError) as error:
         second.full_clean()
-    assert error.value.messages == ["This term already has a chair. A group has one chair per term."]
+    # The default UI language is Finnish: the message says what is wrong, in Finnish.
+    assert error.value.messages == [
+        "Toimikaudella on jo puheenjohtaja. Ryhmällä on yksi puheenjohtaja toimikautta kohden."
+    ]
     with pytest.raises(IntegrityError), transaction.atomic():
         second.save()
 
@@ -46,19 +49,19 @@ def test_a_chair_in_another_term_is_fine():
 def test_a_second_vice_chair_is_refused():
     term = TermFactory()
     MembershipFactory(term=term, role=Membership.Role.VICE_CHAIR)
-    with pytest.raises(ValidationError, match="already has a vice chair"):
+    with pytest.raises(ValidationError, match="jo varapuheenjohtaja"):
         Membership(term=term, person=PersonFactory(), role=Membership.Role.VICE_CHAIR).full_clean()
 
 
 def test_one_membership_per_person_per_term():
     membership = MembershipFactory()
-    with pytest.raises(ValidationError, match="already has a membership"):
+    with pytest.raises(ValidationError, match="jo jäsenyys"):
         Membership(term=membership.term, person=membership.person, role=Membership.Role.EXPERT).full_clean()
 
 
 def test_a_deputy_names_the_member():
     member = MembershipFactory()
-    with pytest.raises(ValidationError, match="deputy member names"):
+    with pytest.raises(ValidationError, match="Varajäsenelle nimetään"):
         Membership(term=member.term, person=PersonFactory(), role=Membership.Role.DEPUTY).full_clean()
     Membership(
         term=member.term, person=PersonFactory(), role=Membership.Role.DEPUTY, deputy_of=member
@@ -115,14 +118,14 @@ def test_a_correction_needs_a_reason(coordinator):
 
 def test_lifecycle_goes_one_step_at_a_time():
     meeting = MeetingFactory()
-    with pytest.raises(ValidationError, match="Add at least one section"):
+    with pytest.raises(ValidationError, match="Lisää vähintään yksi pykälä"):
         services.meeting_transition(meeting=meeting, action="publish_agenda")
     AgendaSectionFactory(meeting=meeting, decision="")
     with pytest.raises(ValidationError):
         services.meeting_transition(meeting=meeting, action="approve")
     services.meeting_transition(meeting=meeting, action="publish_agenda")
     services.meeting_transition(meeting=meeting, action="draft_minutes")
-    with pytest.raises(ValidationError, match="Write the decision"):
+    with pytest.raises(ValidationError, match="Kirjaa jokaisen pykälän päätös"):
         services.meeting_transition(meeting=meeting, action="approve")
 
 
@@ -132,12 +135,12 @@ def test_section_numbers_continue_within_the_groups_year():
     second = MeetingFactory(term=first.term, number=2)
     assert services.next_section_number(group_id=second.group_id, year=second.year) == 6
     clash = AgendaSectionFactory.build(meeting=second, number=5)
-    with pytest.raises(ValidationError, match="already used in another meeting"):
+    with pytest.raises(ValidationError, match="on jo käytetty toisessa"):
         clash.full_clean()
 
 
 def test_meeting_must_fall_within_its_term():
     meeting = MeetingFactory.build(term=TermFactory(start_year=2022, end_year=2023))
     meeting.group = meeting.term.group
-    with pytest.raises(ValidationError, match="within the term"):
+    with pytest.raises(ValidationError, match="toimikauden sisälle"):
         meeting.full_clean()
