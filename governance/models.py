@@ -280,7 +280,9 @@ class SteeringGroup(PortalModel):
 class Term(PortalModel):
     """A term of office of a group, e.g. 2020–2021."""
 
-    group = models.ForeignKey(SteeringGroup, on_delete=models.CASCADE, related_name="terms")
+    group = models.ForeignKey(
+        SteeringGroup, on_delete=models.CASCADE, related_name="terms", verbose_name=_("steering group")
+    )
     start_year = models.PositiveSmallIntegerField(_("first year"))
     end_year = models.PositiveSmallIntegerField(_("last year"))
 
@@ -312,7 +314,9 @@ class Membership(PortalModel):
         EXPERT = "expert", _("invited expert")
         SECRETARY = "secretary", _("secretary")
 
-    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="memberships")
+    term = models.ForeignKey(
+        Term, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("term")
+    )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
     )
@@ -454,8 +458,10 @@ class Meeting(PortalModel):
         MINUTES_DRAFTED = "minutes_drafted", _("minutes drafted")
         APPROVED = "approved", _("minutes approved")
 
-    group = models.ForeignKey(SteeringGroup, on_delete=models.PROTECT, related_name="meetings")
-    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="meetings")
+    group = models.ForeignKey(
+        SteeringGroup, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("steering group")
+    )
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("term"))
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
     number = models.PositiveSmallIntegerField(_("number within the year"))
     title = models.CharField(_("title"), max_length=200, blank=True)
@@ -794,7 +800,9 @@ class FundingParty(PortalModel):
     label = models.CharField(
         _("label"), max_length=200, blank=True, help_text=_("E.g. Seinäjoki / Etelä-Pohjanmaa.")
     )
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("region")
+    )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     fixed_amount = models.DecimalField(
         _("fixed amount"), max_digits=12, decimal_places=2, null=True, blank=True

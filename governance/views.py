@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -85,7 +86,10 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
         change_perm="governance.add_meeting",
         pk=pk,
     )
-    form = MeetingForm(request.POST or None, group=group, initial={"term": group.terms.first()})
+    term = group.terms.first()
+    year = min(max(timezone.localdate().year, term.start_year), term.end_year) if term else 0
+    number = services.next_meeting_number(group_id=group.pk, year=year)
+    form = MeetingForm(request.POST or None, group=group, initial={"term": term, "number": number})
     if request.method == "POST" and form.is_valid():
         meeting = form.save()
         messages.success(request, _("The meeting was created. Add its sections next."))
