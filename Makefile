@@ -8,6 +8,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
+APPS := governance projects funding aftercare
 
 .PHONY: help run test lint format bench system-deps messages check-deploy clean
 
@@ -63,15 +64,17 @@ format: .venv/.synced ## Format the code with ruff
 	$(PY) -m ruff format .
 
 test: system-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABASE_URL=postgres://… for PostgreSQL)
+	@mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(PY) -m pytest
 
 bench: .venv/.synced ## Measure the pages and PDFs that people wait for
-	$(PY) -m pytest benchmarks -q -s --no-header -o testpaths=benchmarks
+	$(PY) -m pytest benchmarks -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider
 
-messages: .venv/.synced ## Update and compile the fi/sv translation catalogues
-	@for dir in . config governance projects funding aftercare; do \
-	  (cd $$dir && ../$(PY) ../manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests 2>/dev/null || true); done
+messages: .venv/.synced ## Update and compile the fi/sv translation catalogues (project and each app)
+	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests --ignore=var \
+	  $(foreach app,$(APPS),--ignore=$(app))
+	@for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l fi -l sv); done
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
 check-deploy: .venv/.synced ## Django's production checklist with production-like settings

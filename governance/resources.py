@@ -1,5 +1,6 @@
 """Import of Statistics Finland's municipality classification (django-import-export)."""
 
+from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from governance.models import Municipality, Region, WellbeingArea
@@ -35,7 +36,7 @@ class WellbeingAreaNameWidget(widgets.ForeignKeyWidget):
             or WellbeingArea.objects.filter(name_sv__iexact=value).first()
         )
         if area is None:
-            raise ValueError(f"Unknown wellbeing area: {value}")
+            raise ValueError(_("Unknown wellbeing area: %(name)s") % {"name": value})
         return area
 
 

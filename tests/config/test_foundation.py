@@ -121,7 +121,8 @@ def test_pdf_base_has_page_numbers_and_exporter(rf, tmp_path):
 def test_production_refuses_to_start_without_secret_key_or_hosts(missing, settings):
     env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
     env.update({"DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "portal.example.fi"})
-    env.update({missing: "", "DJANGO_SETTINGS_MODULE": "config.settings"})  # empty: a local .env cannot fill it
+    # Set but empty, so that a developer's local .env cannot fill it in.
+    env.update({missing: "", "DJANGO_SETTINGS_MODULE": "config.settings"})
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         env=env,
@@ -132,3 +133,26 @@ def test_production_refuses_to_start_without_secret_key_or_hosts(missing, settin
     )
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_checklist(settings):
+    test_only = {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE", "SECURE_SSL_REDIRECT", "SECRET_KEY"}
+    env = {k: v for k, v in os.environ.items() if k not in test_only}
+    env.update(
+        {
+            "DEBUG": "false",
+            "SECRET_KEY": "k" * 20 + "-production-like-key-with-enough-entropy-1234567890",
+            "ALLOWED_HOSTS": "portal.example.fi",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
