@@ -6,6 +6,7 @@ from governance.models import (
     Affiliation,
     AgendaSection,
     AreaManager,
+    Attachment,
     BudgetActual,
     BudgetLine,
     CentreBudget,
@@ -121,6 +122,20 @@ class AgendaSectionInline(admin.StackedInline):
     model = AgendaSection
     extra = 0
     fields = ["number", "title", "presentation", "proposal", "decision", "decision_type"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "confidential"]
+
+
+@admin.register(AgendaSection)
+class AgendaSectionAdmin(PortalAdmin):
+    list_display = ["__str__", "meeting"]
+    list_select_related = ["meeting__group"]
+    search_fields = ["title"]
+    inlines = [AttachmentInline]
 
 
 @admin.register(Meeting)

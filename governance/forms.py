@@ -1,6 +1,9 @@
 """Forms of the meeting editor."""
 
+import datetime
+
 from django import forms
+from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import VersionedModelForm
@@ -45,20 +48,24 @@ class EmbedChooseForm(forms.Form):
         self.fields["section_key"].choices = registry.choices()
 
 
+def _primitive(value):
+    """A cleaned value as JSON: objects by primary key, dates in ISO form (valid in every
+    language's input formats), numbers as exact strings."""
+    if isinstance(value, Model):
+        return str(value.pk)
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None:
+        return value if value is not None else ""
+    if isinstance(value, QuerySet | list | tuple):
+        return [_primitive(item) for item in value]
+    return str(value)
+
+
 def params_to_json(form: forms.Form) -> dict:
-    """The submitted values of a section's params form as JSON primitives (what ``form.data`` holds),
-    so the section's own form can validate them again whenever the report is shown."""
-    stored = {}
-    for name, field in form.fields.items():
-        key = form.add_prefix(name)
-        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
-            stored[name] = form.data.getlist(key) if hasattr(form.data, "getlist") else form.data.get(key, [])
-        elif isinstance(field, forms.BooleanField):
-            stored[name] = bool(form.cleaned_data.get(name))
-        else:
-            value = form.data.get(key, "")
-            stored[name] = "" if value is None else str(value)
-    return stored
+    """The cleaned values of a section's params form as JSON primitives (what ``form.data`` would
+    hold), so the section's own form can validate them again whenever the report is shown."""
+    return {name: _primitive(form.cleaned_data.get(name)) for name in form.fields}
 
 
 class AttendanceForm(forms.Form):

@@ -185,7 +185,10 @@ def embed_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, change=True)
-    memberships = Membership.objects.filter(term=meeting.term).select_related("person")
+    memberships = sorted(
+        Membership.objects.filter(term=meeting.term).select_related("person"),
+        key=lambda m: (m.rank, m.person.last_name),
+    )
     form = AttendanceForm(request.POST or None, meeting=meeting, memberships=memberships)
     if request.method == "POST" and form.is_valid():
         try:
