@@ -29,6 +29,11 @@ class MeetingForm(VersionedModelForm):
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
 
+    def _get_validation_exclusions(self):
+        # The group and year are not on the form but take part in "one number per group and year":
+        # check it here, so a clash is a form error rather than an IntegrityError.
+        return super()._get_validation_exclusions() - {"group", "year"}
+
 
 class SectionForm(VersionedModelForm):
     class Meta:
@@ -38,6 +43,9 @@ class SectionForm(VersionedModelForm):
     def __init__(self, *args, meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - {"meeting"}
 
 
 class EmbedChooseForm(forms.Form):

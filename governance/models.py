@@ -497,6 +497,12 @@ class Meeting(PortalModel):
     def __str__(self) -> str:
         return f"{self.group} {self.number}/{self.year}"
 
+    def clean_fields(self, exclude=None) -> None:
+        # The year is derived from the date; derive it before the fields and constraints are checked.
+        if self.starts_at:
+            self.year = timezone.localtime(self.starts_at).year
+        super().clean_fields(exclude=exclude)
+
     def clean(self) -> None:
         if self.starts_at:
             self.year = timezone.localtime(self.starts_at).year

@@ -312,3 +312,38 @@ def test_funding_statement_xlsx_keeps_numbers_and_defuses_formulas(client, coord
     rows = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]]
     assert [row[3] for row in rows] == [24800, 26232, 28968, 80000]
     assert rows[2][0] == "'=Soite"
+
+
+def test_duplicate_numbers_are_form_errors_not_500(client, coordinator, meeting, section):
+    login(client, coordinator)
+    response = client.post(
+        reverse("governance:section_create", args=[meeting.pk]), {"number": section.number, "title": "Toinen"}
+    )
+    assert response.status_code == 200
+    assert "Kokouksessa on jo tämännumeroinen pykälä." in response.content.decode()
+    response = client.post(
+        reverse("governance:meeting_create", args=[meeting.group_id]),
+        {
+            "term": meeting.term_id,
+            "number": meeting.number,
+            "kind": "minutes",
+            "starts_at": "2020-09-01T10:00",
+        },
+    )
+    assert response.status_code == 200
+    assert "Ryhmällä on jo tämännumeroinen kokous tänä vuonna." in response.content.decode()
+
+
+def test_second_chair_through_a_form_is_a_form_error(coordinator, term):
+    from django.forms import modelform_factory
+
+    from governance.models import Membership
+    from tests.governance.factories import MembershipFactory, PersonFactory
+
+    MembershipFactory(term=term, chair=True)
+    form_class = modelform_factory(Membership, fields=["term", "person", "role"])
+    form = form_class(data={"term": term.pk, "person": PersonFactory().pk, "role": "chair"})
+    assert not form.is_valid()
+    assert form.non_field_errors() == [
+        "Toimikaudella on jo puheenjohtaja. Ryhmällä on yksi puheenjohtaja toimikautta kohden."
+    ]
