@@ -152,8 +152,14 @@ class MinutesCorrectionAdmin(PortalAdmin):
     list_display = ["meeting", "section", "field", "created_at", "corrected_by"]
     list_select_related = ["meeting__group", "section", "corrected_by"]
 
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
     def has_change_permission(self, request, obj=None) -> bool:
         return False  # a correction is a record: never edited afterwards
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class FundingPartyInline(admin.TabularInline):
