@@ -20,7 +20,15 @@ from governance.forms import (
     SectionForm,
     params_to_json,
 )
-from governance.models import AgendaSection, FundingYear, Meeting, Membership, SectionEmbed, SteeringGroup
+from governance.models import (
+    AgendaSection,
+    FundingYear,
+    Meeting,
+    Membership,
+    MinutesLocked,
+    SectionEmbed,
+    SteeringGroup,
+)
 from governance.selectors import funding_shares, meeting_page, my_groups
 from governance.statements import funding_statement_xlsx
 
@@ -102,7 +110,15 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, change=True)
     form = MeetingForm(request.POST or None, instance=meeting, group=meeting.group)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        try:
+            form.save()
+        except MinutesLocked as error:  # approved by someone else while this page was open
+            form.add_error(None, error)
+            return render(
+                request,
+                "governance/meeting_form.html",
+                {"form": form, "group": meeting.group, "meeting": meeting},
+            )
         messages.success(request, _("The meeting was saved."))
         return redirect(meeting)
     return render(
@@ -140,7 +156,15 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _section_form(request, meeting, section, initial) -> HttpResponse:
     form = SectionForm(request.POST or None, instance=section, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
-        section = form.save()
+        try:
+            section = form.save()
+        except MinutesLocked as error:  # approved by someone else while this page was open
+            form.add_error(None, error)
+            return render(
+                request,
+                "governance/section_form.html",
+                {"form": form, "meeting": meeting, "section": section},
+            )
         messages.success(request, _("Section %(section)s was saved.") % {"section": section})
         return redirect(f"{meeting.get_absolute_url()}#section-{section.pk}")
     return render(

@@ -347,3 +347,23 @@ def test_second_chair_through_a_form_is_a_form_error(coordinator, term):
     assert form.non_field_errors() == [
         "Toimikaudella on jo puheenjohtaja. Ryhmällä on yksi puheenjohtaja toimikautta kohden."
     ]
+
+
+def test_section_approved_meanwhile_is_a_form_error(client, coordinator, term, monkeypatch):
+    """Someone approves the minutes while the section is being edited: a message, not a 500."""
+    from governance import views
+    from governance.models import MinutesLocked
+
+    meeting = MeetingFactory(term=term, number=9, minutes_drafted=True)
+    section = AgendaSectionFactory(meeting=meeting)
+
+    def locked(*args, **kwargs):
+        raise MinutesLocked()
+
+    monkeypatch.setattr(views.SectionForm, "save", locked)
+    response = login(client, coordinator).post(
+        reverse("governance:section_edit", args=[section.pk]),
+        {"number": section.number, "title": "Uusi", "version": section.version},
+    )
+    assert response.status_code == 200
+    assert "Kokouksen pöytäkirja on hyväksytty ja lukittu." in response.content.decode()
