@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import ytunnus
@@ -271,6 +272,9 @@ class SteeringGroup(PortalModel):
         ]
 
     def __str__(self) -> str:
+        # Swedish readers see the group's Swedish name where it has one (e.g. in a Swedish PDF).
+        if self.name_sv and (get_language() or "").startswith("sv"):
+            return self.name_sv
         return self.name
 
     def get_absolute_url(self) -> str:

@@ -144,3 +144,16 @@ def test_meeting_must_fall_within_its_term():
     meeting.group = meeting.term.group
     with pytest.raises(ValidationError, match="toimikauden sisälle"):
         meeting.full_clean()
+
+
+def test_group_name_in_swedish_where_it_has_one():
+    from django.utils import translation
+
+    from tests.governance.factories import SteeringGroupFactory
+
+    group = SteeringGroupFactory(name="SONet BOTNIA -johtoryhmä", name_sv="SONet BOTNIA ledningsgrupp")
+    with translation.override("sv"):
+        assert str(group) == "SONet BOTNIA ledningsgrupp"
+    with translation.override("fi"):
+        assert str(group) == "SONet BOTNIA -johtoryhmä"
+    assert str(SteeringGroupFactory(name="Ohjausryhmä")) == "Ohjausryhmä"
