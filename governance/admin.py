@@ -4,11 +4,23 @@ from import_export.admin import ImportExportMixin
 from config.admin import PortalAdmin
 from governance.models import (
     Affiliation,
+    AgendaSection,
     AreaManager,
+    Attachment,
+    BudgetActual,
+    BudgetLine,
+    CentreBudget,
+    FundingParty,
+    FundingYear,
+    Meeting,
+    Membership,
+    MinutesCorrection,
     Municipality,
     Organisation,
     Person,
     Region,
+    SteeringGroup,
+    Term,
     WellbeingArea,
 )
 from governance.resources import MunicipalityResource
@@ -69,3 +81,118 @@ class AreaManagerAdmin(PortalAdmin):
     list_display = ["user", "wellbeing_area"]
     list_select_related = ["user", "wellbeing_area"]
     autocomplete_fields = ["user", "wellbeing_area"]
+
+
+# --- steering groups, meetings, funding ------------------------------------------------------------
+
+
+class TermInline(admin.TabularInline):
+    model = Term
+    extra = 0
+    fields = ["start_year", "end_year"]
+
+
+@admin.register(SteeringGroup)
+class SteeringGroupAdmin(PortalAdmin):
+    list_display = ["name", "kind", "owner"]
+    list_select_related = ["owner"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    autocomplete_fields = ["owner"]
+    inlines = [TermInline]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "term"
+    extra = 0
+    autocomplete_fields = ["person", "represents_organisation"]
+    fields = ["person", "role", "deputy_of", "represents_organisation", "represents_region", "start", "end"]
+
+
+@admin.register(Term)
+class TermAdmin(PortalAdmin):
+    list_display = ["__str__", "group"]
+    list_select_related = ["group"]
+    search_fields = ["group__name"]
+    inlines = [MembershipInline]
+
+
+class AgendaSectionInline(admin.StackedInline):
+    model = AgendaSection
+    extra = 0
+    fields = ["number", "title", "presentation", "proposal", "decision", "decision_type"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "confidential"]
+
+
+@admin.register(AgendaSection)
+class AgendaSectionAdmin(PortalAdmin):
+    list_display = ["__str__", "meeting"]
+    list_select_related = ["meeting__group"]
+    search_fields = ["title"]
+    inlines = [AttachmentInline]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(PortalAdmin):
+    list_display = ["__str__", "starts_at", "kind", "status"]
+    list_select_related = ["group"]
+    list_filter = ["status", "kind", "group"]
+    readonly_fields = [*PortalAdmin.readonly_fields, "status", "approved_at"]
+    inlines = [AgendaSectionInline]
+
+
+@admin.register(MinutesCorrection)
+class MinutesCorrectionAdmin(PortalAdmin):
+    list_display = ["meeting", "section", "field", "created_at", "corrected_by"]
+    list_select_related = ["meeting__group", "section", "corrected_by"]
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # a correction is a record: never edited afterwards
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class FundingPartyInline(admin.TabularInline):
+    model = FundingParty
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["order", "organisation", "label", "region", "population", "fixed_amount", "weight"]
+
+
+@admin.register(FundingYear)
+class FundingYearAdmin(PortalAdmin):
+    list_display = ["centre", "year", "total", "key"]
+    list_select_related = ["centre"]
+    autocomplete_fields = ["centre"]
+    inlines = [FundingPartyInline]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ["order", "label", "amount"]
+
+
+@admin.register(CentreBudget)
+class CentreBudgetAdmin(PortalAdmin):
+    list_display = ["centre", "year", "total", "state_grant_estimate"]
+    list_select_related = ["centre"]
+    autocomplete_fields = ["centre"]
+    inlines = [BudgetLineInline]
+
+
+@admin.register(BudgetActual)
+class BudgetActualAdmin(PortalAdmin):
+    list_display = ["line", "as_of", "amount"]
+    list_select_related = ["line__budget__centre"]
+    list_filter = ["as_of"]

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- the demo prose is quoted from the documents paragraph by paragraph
 """Demo data of the registry and of governance, read from the source documents.
 
 People are fictional; no contact details; business IDs are left empty because the documents give none.
@@ -211,3 +212,354 @@ def load_users(*, password: str) -> None:
             {"user": user},
             {"first_name": first, "last_name": last, "title": title, "organisation": organisation},
         )
+
+
+# --- steering groups, meetings and municipal funding ----------------------------------------------
+
+BOARD_NAME = "SONet BOTNIA -johtoryhmä"
+CENTRE = "SONet BOTNIA"
+
+# Fictional people in the roles of the documents (first, last, title, organisation short name).
+# (role, represents organisation short name, represents region code, deputy of (last name))
+BOARD_PEOPLE = [
+    (("Jukka", "Kivelä", "kehittämisjohtaja", "Soite"), ("chair", "Soite", "16", None)),
+    (
+        ("Eeva", "Rantanen", "tulosaluejohtaja, lapsiperhepalvelut ja sosiaalityö", "Vaasa"),
+        ("vice_chair", "Vaasa", "15", None),
+    ),
+    (("Satu", "Haapala", "sosiaalipalvelujen johtaja", "Seinäjoki"), ("member", "Seinäjoki", "14", None)),
+    (("Hanna", "Lehtimäki", "perusturvajohtaja", "Järvipohjanmaa"), ("member", None, "14", None)),
+    (("Mikael", "Nyström", "socialchef", "Pietarsaaren seutu"), ("member", None, "15", None)),
+    (
+        ("Tiina", "Koskela", "johtava sosiaalityöntekijä", "Seinäjoki"),
+        ("deputy", "Seinäjoki", "14", "Haapala"),
+    ),
+    (("Pekka", "Ojala", "yliopettaja", "SeAMK"), ("expert", None, "14", None)),
+    (("Anna-Liisa", "Björk", "sosiaalityön asiantuntija", "Vaasa"), ("expert", None, "15", None)),
+    (("Riitta", "Kangas", "palvelualuejohtaja", "Soite"), ("expert", None, "16", None)),
+    (("Kari", "Lehto", "kehitysjohtaja", "SONet BOTNIA"), ("secretary", None, None, None)),
+]
+
+SECTIONS_2020 = [
+    (
+        6,
+        "Lastensuojelun jälkihuollon NEET-VIP-ryhmän aikuistumisen tuki poikkeusoloissa: "
+        "hanke ”Elämässä eteenpäin” ja digitaalisen sosiaalityön kehittäminen",
+        """Taustaa: NEET-nuoret (neither in employment nor in education or training) ovat erityisen haavoittuva ryhmä, joka on vaarassa jäädä poikkeusolosuhteissa vähäiselle huomiolle. Jälkihuollossa olevat nuoret ovat kuntien vastuulla.
+
+Yhteishanke ”Elämässä eteenpäin – Covid 19 tuottama arki ja lastensuojelun jälkihuollon palvelujen yhteiskehittäminen” (ESR-toimintalinja 5: Sosiaalinen osallisuus ja köyhyyden torjunta): THL päätoteuttaja, budjetti yhteensä 988 216 €; SONet BOTNIAn osatoteutus ESR 80 % 348 854 €, omarahoitus 20 % 87 214 €, yhteensä 436 068 €. Hankeaika 8/2020–12/2022, SONet BOTNIA aloittaa 9/2020. Kaupunkialueena Vaasa, Pietarsaaren seutu, Keski-Pohjanmaan sosiaali- ja terveyspalvelukuntayhtymä Soite, Seinäjoki, Järvipohjanmaa ja Suupohjan liikelaitoskuntayhtymä sekä Kanta-Hämeestä Hausjärvi ja Riihimäki.
+
+Tavoitteet: tukea lastensuojelun asiakkaana olevien lasten ja nuorten sosiaalisten, terveydellisten ja sivistyksellisten oikeuksien toteutumista; tukea sosiaalityöntekijöitä, jotka pandemian oloissa yhdessä jälkihuoltonuorten kanssa etsivät uusia toimintatapoja; luoda kansallinen monialainen ja -tasoinen yhteiskehittämisen TKI-rakenne jälkihuoltoon; kehittää pandemian jälkeistä uutta normaalia jälkihuollon palveluihin ja juurruttaa hyvät käytännöt.
+
+SONet BOTNIAn rooli: osatoteuttajan hallinnolliset tehtävät ja yhteistyö THL:n ja muiden osatoteuttajien kanssa; koordinoi hankkeen kokonaisuutta hankealueellaan ja vastaa työpaketeista; muodostaa alueellaan yhteiskehittämisen toiminta-alustan; aktivoi kuntien jälkihuollon työntekijöitä, järjestää alueellisia työpajoja ja koulutuksellista tukea; tukee tiedonkulkua ja viestintää; kokoaa ja tuottaa alueellista seurantatietoa.
+
+Digitaalisen sosiaalityön kehittäminen: sosiaalialan osaamiskeskusverkosto yhteistyössä Pelastakaa Lapset ry:n kanssa. Sosiaalipalvelujen digitaalisia ratkaisuja tulisi kehittää asiakkaiden tarpeiden mukaisesti; digitalisaation este on tällä hetkellä toimijakentän hajanaisuus. Terveyskylän rinnalle ehdotetaan ”sosiaalikylää”, johon rakennettaisiin sosiaalisiin kysymyksiin keskittyviä taloja, kuten Erotalo, Väkivaltatalo tai Lastensuojelutalo, Terveyskylän teknisiä ratkaisuja, rakenteita ja mallinnuksia hyödyntäen.""",
+        "Johtoryhmä merkitsee tiedoksi jälkihuollon kehittämishankkeen valmistelun ja digitaalisen sosiaalityön kehittämisen.",
+        "Merkittiin tiedoksi.",
+        "noted",
+    ),
+    (
+        8,
+        "Sosiaaliasiamiestoiminnan selvitystyön työsuunnitelma",
+        """SONet BOTNIAn kehitysjohtaja on laatinut työsuunnitelman ajalle 4/2020–11/2020 selvitystyölle sosiaaliasiamiestehtävän mahdollisesta siirrosta SONet BOTNIAan. Johtoryhmä on hyväksynyt työsuunnitelman 29.5.2020.
+
+SONet BOTNIA on käynnistänyt sisällölliset kuntakuulemiset yhteistyössä Eskoon sosiaalipalvelujen kuntayhtymän kanssa 5.6.2020. Tässä vaiheessa kuulemiset koskevat Etelä-Pohjanmaata, mutta toteutuessaan siirto vahvistaa koko SONet BOTNIAn toimintaa.
+
+SeAMK tarvitsee lisäaikaa asian selvittämiseen ammattikorkeakoulun yhtiöjärjestyksen ja kustannusrakenteen näkökulmasta. Talouslaskelmat ovat SONet BOTNIAssa valmiina.""",
+        "Johtoryhmä merkitsee tiedoksi selvitystyön etenemisen.",
+        "Merkittiin tiedoksi selvitystyön eteneminen.",
+        "noted",
+    ),
+    (
+        9,
+        "SONet BOTNIAn uusi johtoryhmä 2020–2021 ja talousasiat",
+        """Seinäjoen, Vaasan ja Keski-Pohjanmaan sosiaali- ja terveyspalvelukuntayhtymä Soiten sopimusosapuolet ovat nimenneet edustajat johtoryhmän jäseniksi vuosille 2020–2021 alueellinen edustus laajemmin huomioon ottaen. Puheenjohtajaksi valittiin Soiten kehittämisjohtaja ja varapuheenjohtajaksi Vaasan kaupungin lapsiperhepalvelujen ja sosiaalityön tulosaluejohtaja. Johtoryhmässä on kunkin maakunnan edustajat ja kutsutut asiantuntijat.
+
+Talousasiat: talousarvion toteutumavertailu 30.4.2020 tilanteen mukaan. Alustava talousarvio vuodelle 2021 on 365 000 €, josta valtionavustuksen arvio 240 000 €. Kuntarahoitus vuodelle 2021 on yhteensä 80 000 €, ja se jaetaan perussopimusosapuolten kesken vuonna 2020 käytetyn mallin mukaisesti. Hanketoiminta ja -rahoitus sekä maksullinen palvelutoiminta ovat kääntymässä alkuvuoden jälkeen kasvuun.""",
+        "Johtoryhmä merkitsee tiedoksi uuden johtoryhmän kokoonpanon ja talouden toteutuman sekä hyväksyy "
+        "alustavan talousarvion 2021 ja kuntarahoituksen jaon.",
+        "Hyväksyttiin esityksen mukaisesti.",
+        "approved",
+    ),
+]
+
+REFLECTION_PEOPLE = [
+    # first, last, title, organisation (name), role
+    ("Laura", "Virta", "projektipäällikkö, YEE-hanke", "Terveyden ja hyvinvoinnin laitos", "chair"),
+    ("Outi", "Salo", "jälkihuollon palvelupäällikkö", "Satakunnan hyvinvointialue", "member"),
+    ("Marja", "Heino", "jälkihuollon johtava sosiaalityöntekijä", "Pirkanmaan hyvinvointialue", "member"),
+    ("Annika", "Sundqvist", "enhetschef, eftervård", "Pohjanmaan hyvinvointialue", "member"),
+    ("Sari", "Mattila", "palvelupäällikkö", "Kanta-Hämeen hyvinvointialue", "member"),
+    ("Niko", "Aalto", "asiantuntija, YEE-hanke", "Terveyden ja hyvinvoinnin laitos", "secretary"),
+]
+
+REFLECTION_SECTIONS = [
+    (
+        "Ajankohtaista YEE-hankkeesta",
+        "Yhdessä aikuisuuteen – Elämässä eteenpäin (YEE) -hankkeen projektipäällikkö alusti tilaisuutta "
+        "kertomalla ajankohtaisista asioista. YEE-hanke on järjestänyt syksyn 2022 ja kevään 2023 aikana neljä "
+        "jälkihuollon johdon vertaisreflektiota (13.9.2022, 9.11.2022, 27.1.2023 ja 29.3.2023). Hanke päättyy "
+        "toukokuussa 2023; loppujulkaisun julkaisutilaisuus on 8.5.2023.",
+    ),
+    (
+        "Asiakasmitoitus ja työntekijäresurssit",
+        "Varhan alueella on noin 900 asiakasta. Tavoitteena on, että ohjaajalla olisi 25 asiakasta ja "
+        "sosiaalityöntekijällä 50 asiakasta. Pohjois-Pohjanmaalla asiakkaita on noin 800; tavoitteena on 50 "
+        "asiakasta sosiaalityöntekijää kohden ja 40 ohjaajaa kohden (25 olisi ideaali). Järjestämisvastuussa "
+        "olevalla hyvinvointialueella ja alueella, jossa nuori asuu, on molemmissa nuorella oltava oma työntekijä.",
+    ),
+    (
+        "Työnkuvat",
+        "Satakuntaan pyritään saamaan yksi tai useampi erityissosiaaliohjaaja niiden nuorten tueksi, jotka "
+        "tarvitsevat vahvempaa tukea. Varhan alueen sosiaalityöntekijöiden ja ohjaajien tehtävät on koottu "
+        "liitteeseen 1 (luonnos).",
+    ),
+    (
+        "Palveluiden organisointi",
+        "Pirkanmaalla jälkihuolto organisoituu työikäisten palveluihin, Pohjanmaalla aikuissosiaalityöhön, "
+        "jossa nuorisotyön yksikkö on erikseen. Kuntien väliset erot vaikuttavat palveluiden organisointiin.",
+    ),
+    (
+        "Palveluiden yhdyspinnat",
+        "Käsiteltiin yhteistyötä vammaispalveluiden sekä mielenterveys- ja päihdepalveluiden kanssa. "
+        "Yhteistyötä pidettiin tärkeänä varhaisessa vaiheessa ja etenkin nivelvaiheissa.",
+    ),
+    (
+        "Asiakastietojärjestelmät",
+        "Eräällä hyvinvointialueella on kuusi eri asiakastietojärjestelmää. Yhteinen järjestelmä auttaisi "
+        "jakamaan asiakkaita tasaisemmin: nyt yhdellä sosiaalityöntekijällä on 80 asiakasta ja toisella 40.",
+    ),
+    (
+        "Asiakasraati ja kilpailutukset",
+        "Satakunnassa suunnitteilla on asiakasraati kehittämistyön tueksi. Jälkihuolto kilpailutetaan samassa "
+        "kuin muu lastensuojelu; se pitäisi kilpailuttaa omana kokonaisuutenaan, ja palvelukuvaukset luoda erikseen.",
+    ),
+]
+
+
+def _person(first: str, last: str, title: str, organisation: Organisation | None) -> Person:
+    return upsert(
+        Person, {"first_name": first, "last_name": last}, {"title": title, "organisation": organisation}
+    )
+
+
+def _approve(meeting) -> None:
+    from governance.models import Meeting
+
+    if meeting.status != Meeting.Status.APPROVED:
+        meeting.status = Meeting.Status.APPROVED
+        meeting.approved_at = meeting.starts_at
+        meeting.save()
+
+
+def load_governance() -> None:
+    """The SONet BOTNIA board 2020–2021 with its spring-2020 meeting, the 2021 funding year and
+    budget, and the aftercare leaders' peer reflection of 29.3.2023 as a memo."""
+    import datetime
+    from decimal import Decimal
+    from zoneinfo import ZoneInfo
+
+    from governance.models import (
+        AgendaSection,
+        Attendance,
+        BudgetLine,
+        CentreBudget,
+        FundingParty,
+        FundingYear,
+        Meeting,
+        Membership,
+        SectionEmbed,
+        SteeringGroup,
+        Term,
+    )
+
+    helsinki = ZoneInfo("Europe/Helsinki")
+    org = {o.short_name: o for o in Organisation.objects.all()}
+    regions = {r.code: r for r in Region.objects.all()}
+    centre = org[CENTRE]
+
+    # Municipal funding 2021 and the budget 2021.
+    funding_2021 = upsert(
+        FundingYear,
+        {"centre": centre, "year": 2021},
+        {
+            "total": Decimal("80000.00"),
+            "key": FundingYear.Key.FIXED,
+            "note": "Jako perussopimusosapuolten kesken vuonna 2020 käytetyn mallin mukaisesti. Mallin "
+            "jakoperuste ei ole asiakirjoissa, joten osuudet on kirjattu kiinteinä summina.",
+        },
+    )
+    for order, (short, label, region, amount) in enumerate(
+        [
+            ("Seinäjoki", "Seinäjoki / Etelä-Pohjanmaa", "14", "24800.00"),
+            ("Vaasa", "Vaasa / Pohjanmaa", "15", "26232.00"),
+            ("Soite", "Keski-Pohjanmaa ml. Kruunupyy (Soite)", "16", "28968.00"),
+        ],
+        start=1,
+    ):
+        upsert(
+            FundingParty,
+            {"funding_year": funding_2021, "organisation": org[short]},
+            {"label": label, "region": regions[region], "fixed_amount": Decimal(amount), "order": order},
+        )
+    budget_2021 = upsert(
+        CentreBudget,
+        {"centre": centre, "year": 2021},
+        {"total": Decimal("365000.00"), "state_grant_estimate": Decimal("240000.00")},
+    )
+    for order, (label, amount) in enumerate(
+        [
+            ("Valtionavustus (arvio)", "240000.00"),
+            ("Kuntarahoitus", "80000.00"),
+            ("Hanketoiminta ja maksullinen palvelutoiminta", "45000.00"),
+        ],
+        start=1,
+    ):
+        upsert(
+            BudgetLine, {"budget": budget_2021, "label": label}, {"amount": Decimal(amount), "order": order}
+        )
+
+    # The board and its term 2020–2021.
+    board = upsert(
+        SteeringGroup,
+        {"owner": centre, "name": BOARD_NAME},
+        {"kind": SteeringGroup.Kind.BOARD, "name_sv": "SONet BOTNIA ledningsgrupp"},
+    )
+    term = upsert(Term, {"group": board, "start_year": 2020}, {"end_year": 2021})
+    members: dict[str, Membership] = {}
+    for (first, last, title, org_short), (role, represents, region, deputy_of) in BOARD_PEOPLE:
+        person = _person(first, last, title, org[org_short])
+        members[last] = upsert(
+            Membership,
+            {"term": term, "person": person},
+            {
+                "role": role,
+                "deputy_of": members.get(deputy_of) if deputy_of else None,
+                "represents_organisation": org.get(represents) if represents else None,
+                "represents_region": regions.get(region) if region else None,
+            },
+        )
+    member_user = get_user_model().objects.filter(username="jasen").first()
+    if member_user is not None:
+        members["Jäsen"] = upsert(
+            Membership,
+            {"term": term, "person": member_user.person},
+            {
+                "role": Membership.Role.MEMBER,
+                "represents_organisation": org["Soite"],
+                "represents_region": regions["16"],
+            },
+        )
+
+    starts = datetime.datetime(2020, 6, 12, 9, 0, tzinfo=helsinki)
+    meeting = upsert(
+        Meeting,
+        {"group": board, "year": 2020, "number": 2},
+        {
+            "term": term,
+            "title": "Johtoryhmän kokous",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=2),
+            "place": "Teams",
+            "online": True,
+            "kind": Meeting.Kind.MINUTES,
+        },
+    )
+    if meeting.status != Meeting.Status.APPROVED:
+        for last, membership in members.items():
+            status = Attendance.Status.PRESENT
+            if last == "Haapala":
+                status = Attendance.Status.ABSENT
+            upsert(
+                Attendance,
+                {"meeting": meeting, "person": membership.person},
+                {
+                    "membership": membership,
+                    "status": Attendance.Status.DEPUTY_PRESENT if last == "Koskela" else status,
+                    "deputy_for": members["Haapala"] if last == "Koskela" else None,
+                },
+            )
+        for number, title, presentation, proposal, decision, decision_type in SECTIONS_2020:
+            section = upsert(
+                AgendaSection,
+                {"meeting": meeting, "number": number},
+                {
+                    "title": title,
+                    "presentation": presentation,
+                    "proposal": proposal,
+                    "decision": decision,
+                    "decision_type": decision_type,
+                },
+            )
+            if number == 9:
+                upsert(
+                    SectionEmbed,
+                    {"section": section, "section_key": "governance.funding_shares"},
+                    {"params": {"funding_year": str(funding_2021.pk)}, "order": 1},
+                )
+                upsert(
+                    SectionEmbed,
+                    {"section": section, "section_key": "governance.centre_budget"},
+                    {"params": {"budget": str(budget_2021.pk), "as_of": ""}, "order": 2},
+                )
+        _approve(meeting)
+
+    _load_peer_reflection()
+
+
+def _load_peer_reflection() -> None:
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from governance.models import AgendaSection, Attendance, Meeting, Membership, SteeringGroup, Term
+
+    thl = Organisation.objects.get(short_name="THL")
+    group = upsert(
+        SteeringGroup,
+        {"owner": thl, "name": "YEE-hankkeen jälkihuollon johdon vertaisreflektio"},
+        {"kind": SteeringGroup.Kind.NETWORK},
+    )
+    term = upsert(Term, {"group": group, "start_year": 2022}, {"end_year": 2023})
+    people = [
+        (_person(first, last, title, Organisation.objects.get(name=org_name)), role)
+        for first, last, title, org_name, role in REFLECTION_PEOPLE
+    ]
+    for username in ("esihenkilo-varha", "esihenkilo-pp"):
+        user = get_user_model().objects.filter(username=username).first()
+        if user is not None:
+            people.append((user.person, Membership.Role.MEMBER))
+    memberships = [upsert(Membership, {"term": term, "person": p}, {"role": role}) for p, role in people]
+    starts = datetime.datetime(2023, 3, 29, 14, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
+    meeting = upsert(
+        Meeting,
+        {"group": group, "year": 2023, "number": 2},
+        {
+            "term": term,
+            "title": "Valtakunnallinen lastensuojelun jälkihuollon johdon vertaisreflektio",
+            "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=2),
+            "place": "Teams-keskustelu",
+            "online": True,
+            "kind": Meeting.Kind.PEER_REFLECTION,
+        },
+    )
+    if meeting.status == Meeting.Status.APPROVED:
+        return
+    for membership in memberships:
+        upsert(
+            Attendance,
+            {"meeting": meeting, "person": membership.person},
+            {"membership": membership, "status": Attendance.Status.PRESENT},
+        )
+    for number, (title, text) in enumerate(REFLECTION_SECTIONS, start=1):
+        upsert(
+            AgendaSection,
+            {"meeting": meeting, "number": number},
+            {
+                "title": title,
+                "presentation": text,
+                "decision": "Keskustelu kirjattiin muistioon.",
+                "decision_type": "noted",
+            },
+        )
+    _approve(meeting)

@@ -4,7 +4,10 @@ users hold in the portal."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import ytunnus
@@ -212,3 +215,686 @@ class AreaManager(PortalModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.wellbeing_area}"
+
+
+# --- steering groups ----------------------------------------------------------------------------
+
+
+class MinutesLocked(ValidationError):
+    """Approved minutes are locked: a change must be recorded as a correction."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            _("The minutes of this meeting are approved and locked. Record a correction instead."),
+            code="minutes_locked",
+        )
+
+
+class SteeringGroupQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "SteeringGroupQuerySet":
+        """Groups the user belongs to, prepares, or (administrators) all."""
+        from governance.permissions import member_group_ids, preparable_group_ids
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(pk__in=member_group_ids(user) | preparable_group_ids(user))
+
+
+class SteeringGroup(PortalModel):
+    """A board (johtoryhmä) of a competence centre or a project's steering group (ohjausryhmä)."""
+
+    class Kind(models.TextChoices):
+        BOARD = "board", _("board of a competence centre")
+        PROJECT = "project", _("project steering group")
+        NETWORK = "network", _("project network group")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="steering_groups",
+        verbose_name=_("owner organisation"),
+        help_text=_("Its coordinators prepare the group's meetings."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+
+    objects = SteeringGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("steering group")
+        verbose_name_plural = _("steering groups")
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="steeringgroup_unique_owner_name"),
+        ]
+
+    def __str__(self) -> str:
+        # Swedish readers see the group's Swedish name where it has one (e.g. in a Swedish PDF).
+        if self.name_sv and (get_language() or "").startswith("sv"):
+            return self.name_sv
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:group", kwargs={"pk": self.pk})
+
+
+class Term(PortalModel):
+    """A term of office of a group, e.g. 2020–2021."""
+
+    group = models.ForeignKey(
+        SteeringGroup, on_delete=models.CASCADE, related_name="terms", verbose_name=_("steering group")
+    )
+    start_year = models.PositiveSmallIntegerField(_("first year"))
+    end_year = models.PositiveSmallIntegerField(_("last year"))
+
+    class Meta:
+        ordering = ["group", "-start_year"]
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "start_year"], name="term_unique_group_start"),
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")),
+                name="term_end_not_before_start",
+                violation_error_message=_("The last year of a term cannot be before its first year."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.start_year == self.end_year:
+            return str(self.start_year)
+        return f"{self.start_year}–{self.end_year}"
+
+
+class Membership(PortalModel):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        VICE_CHAIR = "vice_chair", _("vice chair")
+        MEMBER = "member", _("member")
+        DEPUTY = "deputy", _("deputy member")
+        EXPERT = "expert", _("invited expert")
+        SECRETARY = "secretary", _("secretary")
+
+    term = models.ForeignKey(
+        Term, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("term")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    deputy_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="deputies",
+        verbose_name=_("deputy of"),
+    )
+    represents_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("represents organisation"),
+    )
+    represents_region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("represents region"),
+    )
+    start = models.DateField(_("start"), null=True, blank=True)
+    end = models.DateField(_("end"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["term", "role", "person__last_name"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "person"],
+                name="membership_one_per_person_per_term",
+                violation_error_message=_("This person already has a membership in this term."),
+            ),
+            models.UniqueConstraint(
+                fields=["term"],
+                condition=Q(role="chair"),
+                name="membership_one_chair_per_term",
+                violation_error_message=_("This term already has a chair. A group has one chair per term."),
+            ),
+            models.UniqueConstraint(
+                fields=["term"],
+                condition=Q(role="vice_chair"),
+                name="membership_one_vice_chair_per_term",
+                violation_error_message=_(
+                    "This term already has a vice chair. A group has one vice chair per term."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(role="deputy", deputy_of__isnull=False)
+                | (~Q(role="deputy") & Q(deputy_of__isnull=True)),
+                name="membership_deputy_names_member",
+                violation_error_message=_(
+                    "A deputy member names the member they stand in for, and only a deputy does."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
+                name="membership_end_not_before_start",
+                violation_error_message=_("A membership cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display()} ({self.term})"
+
+    @property
+    def rank(self) -> int:
+        """Chair first, then vice chair, members, deputies, invited experts and the secretary."""
+        return list(self.Role.values).index(self.role)
+
+    @property
+    def represents(self) -> str:
+        return str(self.represents_organisation or self.represents_region or "")
+
+
+# --- meetings ---------------------------------------------------------------------------------
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "MeetingQuerySet":
+        """What ``governance.view_meeting`` allows: the preparers see every meeting of their groups,
+        members see the published ones of theirs."""
+        from governance.permissions import member_group_ids, preparable_group_ids, secretary_term_ids
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(
+            Q(group_id__in=preparable_group_ids(user))
+            | Q(term_id__in=secretary_term_ids(user))
+            | (Q(group_id__in=member_group_ids(user)) & ~Q(status=Meeting.Status.DRAFT))
+        )
+
+    def preparable_by(self, user) -> "MeetingQuerySet":
+        from governance.permissions import preparable_group_ids, secretary_term_ids
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(
+            Q(group_id__in=preparable_group_ids(user)) | Q(term_id__in=secretary_term_ids(user))
+        )
+
+    def for_page(self) -> "MeetingQuerySet":
+        return self.select_related("group__owner", "term").prefetch_related(
+            models.Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related(
+                    "person__organisation", "membership", "deputy_for__person"
+                ),
+            ),
+            models.Prefetch(
+                "sections",
+                queryset=AgendaSection.objects.prefetch_related("embeds", "attachments"),
+            ),
+            models.Prefetch("corrections", queryset=MinutesCorrection.objects.select_related("section")),
+        )
+
+
+class Meeting(PortalModel):
+    class Kind(models.TextChoices):
+        MINUTES = "minutes", _("minutes")
+        MEMO = "memo", _("memo")
+        PEER_REFLECTION = "peer_reflection", _("peer reflection")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        AGENDA_PUBLISHED = "agenda_published", _("agenda published")
+        MINUTES_DRAFTED = "minutes_drafted", _("minutes drafted")
+        APPROVED = "approved", _("minutes approved")
+
+    group = models.ForeignKey(
+        SteeringGroup, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("steering group")
+    )
+    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("term"))
+    year = models.PositiveSmallIntegerField(_("year"), editable=False)
+    number = models.PositiveSmallIntegerField(_("number within the year"))
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("date and time"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online = models.BooleanField(_("online meeting"), default=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.MINUTES)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "year", "number"],
+                name="meeting_unique_number_in_year",
+                violation_error_message=_("The group already has a meeting with this number this year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("A meeting cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.number}/{self.year}"
+
+    def clean_fields(self, exclude=None) -> None:
+        # The year is derived from the date; derive it before the fields and constraints are checked.
+        if self.starts_at:
+            self.year = timezone.localtime(self.starts_at).year
+        super().clean_fields(exclude=exclude)
+
+    def clean(self) -> None:
+        if self.starts_at:
+            self.year = timezone.localtime(self.starts_at).year
+        if self.term_id and self.group_id and self.term.group_id != self.group_id:
+            raise ValidationError({"term": _("The term must be a term of the same group.")})
+        if self.term_id and self.year and not (self.term.start_year <= self.year <= self.term.end_year):
+            raise ValidationError({"starts_at": _("The meeting date must fall within the term.")})
+
+    def save(self, *args, **kwargs) -> None:
+        if self.starts_at:
+            self.year = timezone.localtime(self.starts_at).year
+        if self.pk and not getattr(self, "_allow_locked_save", False):
+            stored = type(self)._base_manager.filter(pk=self.pk).values_list("status", flat=True).first()
+            if stored == self.Status.APPROVED:
+                raise MinutesLocked()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:meeting", kwargs={"pk": self.pk})
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def shows_decisions(self) -> bool:
+        """Members read decisions once the minutes are approved; before that the agenda only."""
+        return self.status == self.Status.APPROVED
+
+    @property
+    def document_name(self) -> str:
+        if self.kind != self.Kind.MINUTES:
+            return self.get_kind_display()
+        return _("minutes") if self.status == self.Status.APPROVED else _("agenda")
+
+
+class LockedWithMeeting(PortalModel):
+    """A part of a meeting's record: refused once the minutes are approved."""
+
+    class Meta:
+        abstract = True
+
+    def _meeting_id(self) -> int | None:
+        return self.meeting_id
+
+    def save(self, *args, **kwargs) -> None:
+        if not getattr(self, "_allow_locked_save", False):
+            status = (
+                Meeting._base_manager.filter(pk=self._meeting_id()).values_list("status", flat=True).first()
+            )
+            if status == Meeting.Status.APPROVED:
+                raise MinutesLocked()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        status = Meeting._base_manager.filter(pk=self._meeting_id()).values_list("status", flat=True).first()
+        if status == Meeting.Status.APPROVED:
+            raise MinutesLocked()
+        return super().delete(*args, **kwargs)
+
+
+class Attendance(LockedWithMeeting):
+    class Status(models.TextChoices):
+        PRESENT = "present", _("present")
+        ABSENT = "absent", _("absent")
+        DEPUTY_PRESENT = "deputy_present", _("present as deputy")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, null=True, blank=True, related_name="attendances"
+    )
+    status = models.CharField(_("attendance"), max_length=16, choices=Status.choices, default=Status.PRESENT)
+    deputy_for = models.ForeignKey(
+        Membership,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("deputy for"),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["membership__role", "person__last_name"]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique_person"),
+            models.CheckConstraint(
+                condition=Q(status="deputy_present") | Q(deputy_for__isnull=True),
+                name="attendance_deputy_for_only_when_deputy",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_status_display()}"
+
+    @property
+    def rank(self) -> tuple:
+        return (self.membership.rank if self.membership_id else 99, self.person.last_name)
+
+    @property
+    def role_display(self) -> str:
+        if self.membership_id:
+            return self.membership.get_role_display()
+        return self.note
+
+
+class AgendaSection(LockedWithMeeting):
+    """A numbered section ("6 §") of a meeting."""
+
+    class DecisionType(models.TextChoices):
+        APPROVED = "approved", _("approved as proposed")
+        AMENDED = "amended", _("approved amended")
+        TABLED = "tabled", _("tabled")
+        RETURNED = "returned", _("returned for preparation")
+        NOTED = "noted", _("noted for information")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sections")
+    number = models.PositiveSmallIntegerField(
+        _("number"), help_text=_("Section numbers continue within the group's year (6 §, 7 § …).")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    presentation = models.TextField(_("presentation"), blank=True)
+    proposal = models.TextField(_("proposal"), blank=True)
+    decision = models.TextField(_("decision"), blank=True)
+    decision_type = models.CharField(
+        _("decision type"), max_length=16, choices=DecisionType.choices, blank=True
+    )
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        verbose_name = _("agenda section")
+        verbose_name_plural = _("agenda sections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                name="agendasection_unique_number",
+                violation_error_message=_("The meeting already has a section with this number."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} § {self.title}"
+
+    def clean(self) -> None:
+        if not self.meeting_id or not self.number:
+            return
+        meeting = self.meeting
+        taken = (
+            AgendaSection.objects.filter(
+                meeting__group_id=meeting.group_id, meeting__year=meeting.year, number=self.number
+            )
+            .exclude(meeting_id=meeting.pk)
+            .exists()
+        )
+        if taken:
+            raise ValidationError(
+                {"number": _("Section %(number)s § is already used in another meeting of this year.")},
+                params={"number": self.number},
+            )
+
+
+class SectionEmbed(PortalModel):
+    """A report section of another app shown inside an agenda section, by registry key."""
+
+    section = models.ForeignKey(AgendaSection, on_delete=models.CASCADE, related_name="embeds")
+    section_key = models.CharField(_("report section"), max_length=100)
+    params = models.JSONField(_("settings"), default=dict, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["section", "order", "pk"]
+        verbose_name = _("embedded report section")
+        verbose_name_plural = _("embedded report sections")
+
+    def __str__(self) -> str:
+        return self.section_key
+
+    def save(self, *args, **kwargs) -> None:
+        if AgendaSection.objects.filter(pk=self.section_id, meeting__status=Meeting.Status.APPROVED).exists():
+            raise MinutesLocked()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if AgendaSection.objects.filter(pk=self.section_id, meeting__status=Meeting.Status.APPROVED).exists():
+            raise MinutesLocked()
+        return super().delete(*args, **kwargs)
+
+
+class Attachment(PortalModel):
+    """An attachment of a section, listed by title. Confidential ones are marked as such."""
+
+    section = models.ForeignKey(AgendaSection, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("title"), max_length=300)
+    confidential = models.BooleanField(_("confidential"), default=False)
+
+    class Meta:
+        ordering = ["section", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MinutesCorrection(PortalModel):
+    """A recorded correction of approved minutes: the old and new text and why."""
+
+    class Field(models.TextChoices):
+        TITLE = "title", _("title")
+        PRESENTATION = "presentation", _("presentation")
+        PROPOSAL = "proposal", _("proposal")
+        DECISION = "decision", _("decision")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="corrections")
+    section = models.ForeignKey(AgendaSection, on_delete=models.PROTECT, related_name="corrections")
+    field = models.CharField(_("corrected field"), max_length=16, choices=Field.choices)
+    previous_text = models.TextField(_("previous text"))
+    corrected_text = models.TextField(_("corrected text"))
+    reason = models.TextField(_("reason"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["meeting", "created_at"]
+        verbose_name = _("correction of minutes")
+        verbose_name_plural = _("corrections of minutes")
+
+    def __str__(self) -> str:
+        return f"{self.section} – {self.get_field_display()}"
+
+
+# --- municipal funding of a competence centre ---------------------------------------------------
+
+
+class FundingYearQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "FundingYearQuerySet":
+        """Administrators; coordinators of the centre; members of the centre's groups."""
+        from governance.permissions import member_group_ids
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        from governance.permissions import coordinated_organisation_ids
+
+        return self.filter(
+            Q(centre_id__in=coordinated_organisation_ids(user))
+            | Q(centre__steering_groups__in=member_group_ids(user))
+        ).distinct()
+
+
+class FundingYear(PortalModel):
+    """The municipal funding of a competence centre for one year, split among the base-agreement parties."""
+
+    class Key(models.TextChoices):
+        POPULATION = "population", _("by population")
+        EQUAL = "equal", _("equal parts")
+        FIXED = "fixed", _("fixed amounts")
+        WEIGHTS = "weights", _("custom weights")
+
+    centre = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="funding_years",
+        verbose_name=_("competence centre"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.DecimalField(_("total municipal funding"), max_digits=12, decimal_places=2)
+    key = models.CharField(_("key"), max_length=16, choices=Key.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    objects = FundingYearQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["centre", "-year"]
+        verbose_name = _("municipal funding year")
+        verbose_name_plural = _("municipal funding years")
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "year"], name="fundingyear_unique_centre_year"),
+            models.CheckConstraint(condition=Q(total__gte=0), name="fundingyear_total_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.centre} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:funding_year", kwargs={"pk": self.pk})
+
+
+class FundingParty(PortalModel):
+    """A party to the base agreement in one funding year, with the figures the keys use."""
+
+    funding_year = models.ForeignKey(FundingYear, on_delete=models.CASCADE, related_name="parties")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("party")
+    )
+    label = models.CharField(
+        _("label"), max_length=200, blank=True, help_text=_("E.g. Seinäjoki / Etelä-Pohjanmaa.")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("region")
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    fixed_amount = models.DecimalField(
+        _("fixed amount"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    weight = models.DecimalField(_("weight"), max_digits=12, decimal_places=4, null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["funding_year", "order", "pk"]
+        verbose_name = _("funding party")
+        verbose_name_plural = _("funding parties")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["funding_year", "organisation"], name="fundingparty_unique_organisation"
+            ),
+            models.CheckConstraint(
+                condition=Q(fixed_amount__isnull=True) | Q(fixed_amount__gte=0),
+                name="fundingparty_fixed_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__isnull=True) | Q(weight__gte=0), name="fundingparty_weight_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label or str(self.organisation)
+
+
+class CentreBudget(PortalModel):
+    """A competence centre's annual budget, with its lines and their actuals at dates."""
+
+    centre = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("year"))
+    total = models.DecimalField(_("total budget"), max_digits=12, decimal_places=2)
+    state_grant_estimate = models.DecimalField(
+        _("state grant estimate"), max_digits=12, decimal_places=2, default=0
+    )
+
+    class Meta:
+        ordering = ["centre", "-year"]
+        verbose_name = _("centre budget")
+        verbose_name_plural = _("centre budgets")
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "year"], name="centrebudget_unique_centre_year"),
+            models.CheckConstraint(
+                condition=Q(state_grant_estimate__lte=F("total")), name="centrebudget_grant_within_total"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.centre} {self.year}"
+
+
+class BudgetLine(PortalModel):
+    budget = models.ForeignKey(CentreBudget, on_delete=models.CASCADE, related_name="lines")
+    label = models.CharField(_("line"), max_length=200)
+    amount = models.DecimalField(_("budgeted"), max_digits=12, decimal_places=2)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["budget", "order", "pk"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class BudgetActual(PortalModel):
+    """What a budget line had come to at a date (budget vs actual)."""
+
+    line = models.ForeignKey(BudgetLine, on_delete=models.CASCADE, related_name="actuals")
+    as_of = models.DateField(_("as of"))
+    amount = models.DecimalField(_("actual"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["line", "as_of"]
+        verbose_name = _("actual")
+        verbose_name_plural = _("actuals")
+        constraints = [
+            models.UniqueConstraint(fields=["line", "as_of"], name="budgetactual_unique_line_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line} {self.as_of}"

@@ -83,3 +83,122 @@ def manages_area(user, area) -> bool:
 
 rules.add_perm("governance.view_organisation", rules.is_authenticated)
 rules.add_perm("governance.change_organisation", is_administrator)
+
+
+# --- steering groups and meetings ----------------------------------------------------------------
+
+
+def member_group_ids(user) -> frozenset[int]:
+    """Groups in whose any term the user (through their Person) holds a membership."""
+    if not user.is_authenticated:
+        return frozenset()
+    from governance.models import Membership
+
+    return _cached(
+        user,
+        "_portal_member_group_ids",
+        lambda: frozenset(
+            Membership.objects.filter(person__user=user).values_list("term__group_id", flat=True)
+        ),
+    )
+
+
+def secretary_term_ids(user) -> frozenset[int]:
+    """Terms in which the user is the group's secretary: they prepare those meetings."""
+    if not user.is_authenticated:
+        return frozenset()
+    from governance.models import Membership
+
+    return _cached(
+        user,
+        "_portal_secretary_term_ids",
+        lambda: frozenset(
+            Membership.objects.filter(person__user=user, role=Membership.Role.SECRETARY).values_list(
+                "term_id", flat=True
+            )
+        ),
+    )
+
+
+def preparable_group_ids(user) -> frozenset[int]:
+    """Groups owned by an organisation the user coordinates."""
+    if not user.is_authenticated:
+        return frozenset()
+    from governance.models import SteeringGroup
+
+    return _cached(
+        user,
+        "_portal_preparable_group_ids",
+        lambda: frozenset(
+            SteeringGroup.objects.filter(owner_id__in=coordinated_organisation_ids(user)).values_list(
+                "pk", flat=True
+            )
+        ),
+    )
+
+
+@rules.predicate
+def is_group_member(user, group) -> bool:
+    return group is not None and group.pk in member_group_ids(user)
+
+
+@rules.predicate
+def coordinates_group_owner(user, group) -> bool:
+    return group is not None and group.owner_id in coordinated_organisation_ids(user)
+
+
+@rules.predicate
+def prepares_meeting(user, meeting) -> bool:
+    """Coordinators of the owning organisation and the secretary of the meeting's term."""
+    if meeting is None:
+        return False
+    return meeting.group.owner_id in coordinated_organisation_ids(
+        user
+    ) or meeting.term_id in secretary_term_ids(user)
+
+
+@rules.predicate
+def reads_meeting_as_member(user, meeting) -> bool:
+    """Members read what has been published: never a draft."""
+    return meeting is not None and meeting.status != "draft" and meeting.group_id in member_group_ids(user)
+
+
+@rules.predicate
+def meeting_is_approved(user, meeting) -> bool:
+    return meeting is not None and meeting.status == "approved"
+
+
+@rules.predicate
+def prepares_in_group(user, group) -> bool:
+    """Coordinators of the owner, and the group's secretaries, create its meetings."""
+    if group is None:
+        return False
+    from governance.models import Term
+
+    return (
+        coordinates_group_owner(user, group)
+        or Term.objects.filter(group=group, pk__in=secretary_term_ids(user)).exists()
+    )
+
+
+@rules.predicate
+def reads_funding_year(user, funding_year) -> bool:
+    if funding_year is None:
+        return False
+    from governance.models import SteeringGroup
+
+    return (
+        funding_year.centre_id in coordinated_organisation_ids(user)
+        or SteeringGroup.objects.filter(
+            owner_id=funding_year.centre_id, pk__in=member_group_ids(user)
+        ).exists()
+    )
+
+
+rules.add_perm("governance.view_steeringgroup", is_administrator | is_group_member | coordinates_group_owner)
+rules.add_perm("governance.add_meeting", is_administrator | prepares_in_group)
+rules.add_perm("governance.view_meeting", is_administrator | prepares_meeting | reads_meeting_as_member)
+rules.add_perm("governance.change_meeting", (is_administrator | prepares_meeting) & ~meeting_is_approved)
+rules.add_perm("governance.correct_meeting", (is_administrator | prepares_meeting) & meeting_is_approved)
+rules.add_perm("governance.view_fundingyear", is_administrator | reads_funding_year)
+rules.add_perm("governance.change_fundingyear", is_administrator)

@@ -1,5 +1,24 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from governance import views
 
 app_name = "governance"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("groups/<int:pk>/", views.group_detail, name="group"),
+    path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/pdf/", views.meeting_pdf, name="meeting_pdf"),
+    path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/status/", views.meeting_transition, name="meeting_transition"),
+    path("meetings/<int:pk>/sections/new/", views.section_create, name="section_create"),
+    path("meetings/<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path("meetings/<int:pk>/corrections/new/", views.correction_create, name="correction_create"),
+    path("sections/<int:pk>/edit/", views.section_edit, name="section_edit"),
+    path("sections/<int:pk>/embeds/new/", views.embed_create, name="embed_create"),
+    path("embeds/<int:pk>/delete/", views.embed_delete, name="embed_delete"),
+    path("funding/<int:pk>/", views.funding_year_detail, name="funding_year"),
+    path("funding/<int:pk>/pdf/", views.funding_year_pdf, name="funding_year_pdf"),
+    path("funding/<int:pk>/xlsx/", views.funding_year_xlsx, name="funding_year_xlsx"),
+]

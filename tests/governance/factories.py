@@ -101,3 +101,123 @@ class AreaManagerFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     wellbeing_area = factory.SubFactory(WellbeingAreaFactory)
+
+
+# --- steering groups, meetings, funding --------------------------------------------------------
+
+import datetime  # noqa: E402
+from decimal import Decimal  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from governance.models import (  # noqa: E402
+    AgendaSection,
+    Attendance,
+    FundingParty,
+    FundingYear,
+    Meeting,
+    Membership,
+    SectionEmbed,
+    SteeringGroup,
+    Term,
+)
+
+
+class SteeringGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SteeringGroup
+
+    kind = SteeringGroup.Kind.BOARD
+    owner = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Johtoryhmä {n}")
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Term
+
+    group = factory.SubFactory(SteeringGroupFactory)
+    start_year = 2020
+    end_year = 2021
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    term = factory.SubFactory(TermFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = Membership.Role.MEMBER
+
+    class Params:
+        chair = factory.Trait(role=Membership.Role.CHAIR)
+        secretary = factory.Trait(role=Membership.Role.SECRETARY)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    term = factory.SubFactory(TermFactory)
+    group = factory.SelfAttribute("term.group")
+    number = factory.Sequence(lambda n: n + 1)
+    starts_at = factory.LazyFunction(
+        lambda: datetime.datetime(2020, 6, 12, 9, 0, tzinfo=timezone.get_default_timezone())
+    )
+    place = "Teams"
+    online = True
+    status = Meeting.Status.DRAFT
+
+    class Params:
+        published = factory.Trait(status=Meeting.Status.AGENDA_PUBLISHED)
+        minutes_drafted = factory.Trait(status=Meeting.Status.MINUTES_DRAFTED)
+        approved = factory.Trait(status=Meeting.Status.APPROVED)
+
+
+class AgendaSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaSection
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Asia {n}")
+    presentation = "Esittelyteksti."
+    proposal = "Päätösehdotus."
+    decision = "Hyväksyttiin."
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    membership = factory.SubFactory(MembershipFactory, term=factory.SelfAttribute("..meeting.term"))
+    person = factory.SelfAttribute("membership.person")
+    status = Attendance.Status.PRESENT
+
+
+class FundingYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingYear
+
+    centre = factory.SubFactory(OrganisationFactory)
+    year = 2021
+    total = Decimal("80000.00")
+    key = FundingYear.Key.EQUAL
+
+
+class FundingPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingParty
+
+    funding_year = factory.SubFactory(FundingYearFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class SectionEmbedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SectionEmbed
+
+    section = factory.SubFactory(AgendaSectionFactory)
+    section_key = "tests.figures"
+    params = factory.LazyFunction(lambda: {"label": "Luku", "value": "1234.50"})

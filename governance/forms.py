@@ -1,0 +1,109 @@
+"""Forms of the meeting editor."""
+
+import datetime
+
+from django import forms
+from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from config.forms import VersionedModelForm
+from config.sections import registry
+from governance.models import AgendaSection, Attendance, Meeting, MinutesCorrection, Term
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class MeetingForm(VersionedModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["term", "number", "title", "kind", "starts_at", "ends_at", "place", "online"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
+        }
+
+    def __init__(self, *args, group, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.group = group
+        self.fields["term"].queryset = Term.objects.filter(group=group)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
+
+    def _get_validation_exclusions(self):
+        # The group and year are not on the form but take part in "one number per group and year":
+        # check it here, so a clash is a form error rather than an IntegrityError.
+        return super()._get_validation_exclusions() - {"group", "year"}
+
+
+class SectionForm(VersionedModelForm):
+    class Meta:
+        model = AgendaSection
+        fields = ["number", "title", "presentation", "proposal", "decision", "decision_type"]
+
+    def __init__(self, *args, meeting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - {"meeting"}
+
+
+class EmbedChooseForm(forms.Form):
+    section_key = forms.ChoiceField(label=_("Report section"))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section_key"].choices = registry.choices()
+
+
+def _primitive(value):
+    """A cleaned value as JSON: objects by primary key, dates in ISO form (valid in every
+    language's input formats), numbers as exact strings."""
+    if isinstance(value, Model):
+        return str(value.pk)
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None:
+        return value if value is not None else ""
+    if isinstance(value, QuerySet | list | tuple):
+        return [_primitive(item) for item in value]
+    return str(value)
+
+
+def params_to_json(form: forms.Form) -> dict:
+    """The cleaned values of a section's params form as JSON primitives (what ``form.data`` would
+    hold), so the section's own form can validate them again whenever the report is shown."""
+    return {name: _primitive(form.cleaned_data.get(name)) for name in form.fields}
+
+
+class AttendanceForm(forms.Form):
+    """One attendance choice per membership of the meeting's term."""
+
+    def __init__(self, *args, meeting: Meeting, memberships, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        current = {a.person_id: a for a in meeting.attendances.all()}
+        self.memberships = list(memberships)
+        for membership in self.memberships:
+            attendance = current.get(membership.person_id)
+            self.fields[f"m{membership.pk}"] = forms.ChoiceField(
+                label=f"{membership.person} ({membership.get_role_display()})",
+                choices=[("", _("not recorded")), *Attendance.Status.choices],
+                required=False,
+                initial=attendance.status if attendance else "",
+            )
+
+    def statuses(self) -> dict[int, str]:
+        return {
+            m.pk: self.cleaned_data[f"m{m.pk}"] for m in self.memberships if self.cleaned_data[f"m{m.pk}"]
+        }
+
+
+class CorrectionForm(forms.Form):
+    section = forms.ModelChoiceField(label=_("Section"), queryset=AgendaSection.objects.none())
+    field = forms.ChoiceField(label=_("Corrected field"), choices=MinutesCorrection.Field.choices)
+    corrected_text = forms.CharField(label=_("Corrected text"), widget=forms.Textarea)
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["section"].queryset = meeting.sections.all()

@@ -1,0 +1,34 @@
+"""The meeting page and its queries: a fixed number whatever the sections and attendees."""
+
+import pytest
+from django.urls import reverse
+
+from tests.governance.factories import AgendaSectionFactory, AttendanceFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _meeting_with(term, size: int, number: int):
+    meeting = MeetingFactory(term=term, number=number, published=True)
+    for index in range(size):
+        AgendaSectionFactory(meeting=meeting, number=number * 100 + index)
+        AttendanceFactory(meeting=meeting)
+    return meeting
+
+
+def _count_queries(client, member, meeting, django_assert_num_queries, expected: int) -> None:
+    client.force_login(member)
+    url = reverse("governance:meeting", args=[meeting.pk])
+    client.get(url)  # warm up the session and the caches that do not depend on the meeting
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_meeting_page_queries_do_not_grow(client, member, term, size, django_assert_num_queries):
+    meeting = _meeting_with(term, size, number=size)
+    # session + user, the meeting, attendances, sections, embeds, attachments, corrections, signers,
+    # the user's coordinated organisations, secretary terms and group memberships (12 SELECTs), and
+    # the request's savepoint and its release.
+    _count_queries(client, member, meeting, django_assert_num_queries, expected=14)
