@@ -5,7 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("ESR projects")
-
-    def ready(self) -> None:
-        # The permission rules register themselves on import.
-        from projects import permissions  # noqa: F401

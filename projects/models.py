@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from config.models import PortalModel
 from governance.models import Municipality, Organisation, Region
@@ -144,11 +145,11 @@ class ProjectQuerySet(models.QuerySet):
 
 class Project(PortalModel):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("draft")
-        SUBMITTED = "submitted", _("submitted")
-        APPROVED = "approved", _("approved")
-        RUNNING = "running", _("running")
-        CLOSED = "closed", _("closed")
+        DRAFT = "draft", pgettext_lazy("project status", "draft")
+        SUBMITTED = "submitted", pgettext_lazy("project status", "submitted")
+        APPROVED = "approved", pgettext_lazy("project status", "approved")
+        RUNNING = "running", pgettext_lazy("project status", "running")
+        CLOSED = "closed", pgettext_lazy("project status", "closed")
 
     class Scope(models.TextChoices):
         NATIONAL = "national", _("national")

@@ -123,6 +123,6 @@ def test_the_area_page_shows_the_trend_of_clients(client, coordinator_user, varh
 
 def test_an_area_without_figures_has_a_page_too(client, coordinator_user):
     client.force_login(coordinator_user)
-    response = client.get(reverse("aftercare:area", args=["kainuun"]))
+    response = client.get(reverse("aftercare:area", args=["kainuu"]))
     assert response.status_code == 200
     assert "Kainuu" in response.content.decode()

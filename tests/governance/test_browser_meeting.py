@@ -5,15 +5,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from tests.aftercare.factories import AreaReportFactory, StaffingLineFactory
 from tests.conftest import pdf_text
 from tests.governance.factories import FundingPartyFactory, FundingYearFactory, OrganisationFactory
 
-# The second embedded section: a caseload or budget section of another app. Until those apps are
-# merged, a test-only section registered in tests/governance/conftest.py stands in for them; the
-# lead switches these constants to e.g. "aftercare.caseload" / "funding.budget_vs_actual".
-SECOND_EMBED_KEY = "tests.figures"
-SECOND_EMBED_PARAMS = {"label": "Asiakkaita yhteensä", "value": "900"}
-SECOND_EMBED_EXPECTED = "900,00 €"
+# The second embedded section is aftercare's caseload table, reached through the section registry
+# only: governance imports no other app; the test sets up the figures with aftercare's factories.
+SECOND_EMBED_KEY = "aftercare.caseload"
 
 SECTIONS = [
     ("Jälkihuollon kehittämishanke", "Hankkeen tausta ja tavoitteet."),
@@ -25,6 +23,10 @@ SECTIONS = [
 def fill_params(page, params: dict) -> None:
     """Fill a report section's own parameter form, whatever its fields are."""
     for name, value in params.items():
+        if isinstance(value, list):  # a group of checkboxes
+            for choice in value:
+                page.locator(f'[name="params-{name}"][value="{choice}"]').check()
+            continue
         field = page.locator(f'[name="params-{name}"]')
         if field.evaluate("el => el.tagName") == "SELECT":
             field.select_option(value)
@@ -55,6 +57,12 @@ def test_coordinator_drafts_and_publishes_member_reads_web_and_pdf(
             fixed_amount=Decimal(amount),
         )
 
+    report = AreaReportFactory(
+        submitted=True, clients_total=912, wellbeing_area__name_fi="Testialueen hyvinvointialue"
+    )
+    StaffingLineFactory(report=report, fte_filled=Decimal("12"))
+    second_embed_params = {"areas": [str(report.wellbeing_area.pk)], "periods": [str(report.period.pk)]}
+
     login(coordinator)
     page.goto(f"{live_server.url}{board.get_absolute_url()}")
     page.get_by_role("link", name="Uusi kokous").click()
@@ -68,7 +76,7 @@ def test_coordinator_drafts_and_publishes_member_reads_web_and_pdf(
         page.get_by_label("Päätösehdotus").fill("Merkitään tiedoksi.")
         page.get_by_role("button", name="Tallenna pykälä").click()
     embed(page, "Kuntarahoitus 2021", "governance.funding_shares", {"funding_year": str(funding_year.pk)})
-    embed(page, "Asiakasmitoitus", SECOND_EMBED_KEY, SECOND_EMBED_PARAMS)
+    embed(page, "Asiakasmitoitus", SECOND_EMBED_KEY, second_embed_params)
     page.get_by_role("button", name="Julkaise esityslista").click()
     assert page.locator(".messages").inner_text().startswith("Kokouksen tila on nyt: esityslista julkaistu")
     meeting_url = page.url.split("#")[0]
@@ -80,7 +88,8 @@ def test_coordinator_drafts_and_publishes_member_reads_web_and_pdf(
     text = page.locator("main").inner_text().replace("\xa0", " ")
     for number, (title, _presentation) in enumerate(SECTIONS, start=1):
         assert f"{number} §" in text and title in text
-    assert "24 800,00 €" in text and SECOND_EMBED_EXPECTED in text
+    # Headings are upper-cased by the stylesheet; inner_text reports them as shown.
+    assert "24 800,00 €" in text and "testialueen hyvinvointialue" in text.lower() and "912" in text
     assert page.get_by_role("link", name="Lisää pykälä").count() == 0
 
     with page.expect_download() as download:
@@ -89,5 +98,5 @@ def test_coordinator_drafts_and_publishes_member_reads_web_and_pdf(
     for number, (title, _presentation) in enumerate(SECTIONS, start=1):
         assert f"{number} §" in pdf and title in pdf
     assert "24 800,00 €" in pdf and "28 968,00 €" in pdf and "80 000,00 €" in pdf
-    assert SECOND_EMBED_EXPECTED in pdf
+    assert "Testialueen hyvinvointialue" in pdf and "912" in pdf
     assert "1 /" in pdf
