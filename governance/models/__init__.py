@@ -1,0 +1,51 @@
+"""Governance models: the registry, steering groups and meetings, and municipal funding."""
+
+from governance.models.funding import BudgetActual, BudgetLine, CentreBudget, FundingParty, FundingYear
+from governance.models.meetings import (
+    AgendaSection,
+    Attachment,
+    Attendance,
+    Meeting,
+    Membership,
+    MinutesCorrection,
+    MinutesLocked,
+    SectionEmbed,
+    SteeringGroup,
+    Term,
+)
+from governance.models.registry import (
+    Affiliation,
+    AreaManager,
+    Municipality,
+    Organisation,
+    Person,
+    Region,
+    WellbeingArea,
+    validate_business_id,
+)
+
+__all__ = [
+    "Affiliation",
+    "AgendaSection",
+    "AreaManager",
+    "Attachment",
+    "Attendance",
+    "BudgetActual",
+    "BudgetLine",
+    "CentreBudget",
+    "FundingParty",
+    "FundingYear",
+    "Meeting",
+    "Membership",
+    "MinutesCorrection",
+    "MinutesLocked",
+    "Municipality",
+    "Organisation",
+    "Person",
+    "Region",
+    "SectionEmbed",
+    "SteeringGroup",
+    "Term",
+    "WellbeingArea",
+    "validate_business_id",
+]
