@@ -42,6 +42,19 @@ class ReportSection:
         """The bound parameter form; ``form.is_valid()`` says whether ``params`` can be shown."""
         return self.params_form(data=params)
 
+    def params_form_for(self, editor, data=None, **kwargs) -> forms.Form:
+        """The parameter form for someone choosing what to embed.
+
+        A params form may define ``limit_choices_to_user(user)``: its choices are then limited to
+        what the editor may see, so nobody can embed figures they could not open themselves.
+        Readers of the meeting see what the editor chose; that is the point of a meeting report.
+        """
+        form = self.params_form(data, **kwargs)
+        limit = getattr(form, "limit_choices_to_user", None)
+        if limit is not None:
+            limit(editor)
+        return form
+
     def render(self, params: Mapping[str, Any], *, viewer, media: str = "web") -> SafeString:
         form = self.validate(params)
         if not form.is_valid():

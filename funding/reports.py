@@ -16,6 +16,9 @@ class BudgetVsActualParams(forms.Form):
     project = forms.ModelChoiceField(label=_("project"), queryset=Project.objects.all())
     as_of = forms.DateField(label=_("as of"), initial=datetime.date.today)
 
+    def limit_choices_to_user(self, user) -> None:
+        self.fields["project"].queryset = Project.objects.visible_to(user)
+
 
 def budget_vs_actual_context(params: Mapping[str, Any], viewer) -> dict:
     project = Project.objects.for_page().get(pk=params["project"].pk)

@@ -13,6 +13,9 @@ class FundingSharesParams(forms.Form):
         label=_("Funding year"), queryset=FundingYear.objects.select_related("centre")
     )
 
+    def limit_choices_to_user(self, user) -> None:
+        self.fields["funding_year"].queryset = FundingYear.objects.visible_to(user).select_related("centre")
+
 
 def funding_shares_context(params, viewer) -> dict:
     return {"table": funding_shares(params["funding_year"])}
@@ -23,6 +26,9 @@ class CentreBudgetParams(forms.Form):
     as_of = forms.DateField(
         label=_("Actuals as of"), required=False, help_text=_("Leave empty to show the budget only.")
     )
+
+    def limit_choices_to_user(self, user) -> None:
+        self.fields["budget"].queryset = CentreBudget.objects.visible_to(user).select_related("centre")
 
 
 def centre_budget_context(params, viewer) -> dict:

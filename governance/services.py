@@ -69,12 +69,16 @@ def meeting_transition(*, meeting: Meeting, action: str) -> Meeting:
 
 
 @transaction.atomic
-def embed_add(*, section: AgendaSection, section_key: str, params: Mapping[str, Any]) -> SectionEmbed:
-    """Embed a registered report section with parameters its own form accepts."""
+def embed_add(
+    *, section: AgendaSection, section_key: str, params: Mapping[str, Any], editor=None
+) -> SectionEmbed:
+    """Embed a registered report section with parameters its own form accepts (from the choices the
+    ``editor`` may see, when an editor is given)."""
     report = registry.get(section_key)
     if report is None:
         raise ValidationError(_("Unknown report section."), code="section_key")
-    if not report.validate(params).is_valid():
+    form = report.validate(params) if editor is None else report.params_form_for(editor, params)
+    if not form.is_valid():
         raise ValidationError(_("The settings of the embedded section are not valid."), code="params")
     order = (section.embeds.aggregate(n=Max("order"))["n"] or 0) + 1
     embed = SectionEmbed(section=section, section_key=section_key, params=dict(params), order=order)

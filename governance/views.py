@@ -182,9 +182,15 @@ def embed_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
     params_form = None
     if report is not None:
-        params_form = report.params_form(request.POST if request.method == "POST" else None, prefix="params")
+        data = request.POST if request.method == "POST" else None
+        params_form = report.params_form_for(request.user, data, prefix="params")
         if request.method == "POST" and params_form.is_valid():
-            services.embed_add(section=section, section_key=report.key, params=params_to_json(params_form))
+            services.embed_add(
+                section=section,
+                section_key=report.key,
+                params=params_to_json(params_form),
+                editor=request.user,
+            )
             messages.success(request, _("The report section was embedded."))
             return redirect(f"{section.meeting.get_absolute_url()}#section-{section.pk}")
     context = {

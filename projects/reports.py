@@ -13,6 +13,9 @@ from projects.models import Project
 class ProjectParams(forms.Form):
     project = forms.ModelChoiceField(label=_("project"), queryset=Project.objects.all())
 
+    def limit_choices_to_user(self, user) -> None:
+        self.fields["project"].queryset = Project.objects.visible_to(user)
+
 
 def status_context(params: Mapping[str, Any], viewer) -> dict:
     """A project's status summary. Aggregate figures only; the meeting's own rules decide who reads it."""

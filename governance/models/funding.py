@@ -9,8 +9,10 @@ from config.models import PortalModel
 from governance.models.registry import Organisation, Region
 
 
-class FundingYearQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "FundingYearQuerySet":
+class CentreScopedQuerySet(models.QuerySet):
+    """Records of a competence centre (funding years, budgets)."""
+
+    def visible_to(self, user) -> "CentreScopedQuerySet":
         """Administrators; coordinators of the centre; members of the centre's groups."""
         from governance.permissions import member_group_ids
 
@@ -46,7 +48,7 @@ class FundingYear(PortalModel):
     key = models.CharField(_("key"), max_length=16, choices=Key.choices)
     note = models.TextField(_("note"), blank=True)
 
-    objects = FundingYearQuerySet.as_manager()
+    objects = CentreScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["centre", "-year"]
@@ -114,6 +116,8 @@ class CentreBudget(PortalModel):
     state_grant_estimate = models.DecimalField(
         _("state grant estimate"), max_digits=12, decimal_places=2, default=0
     )
+
+    objects = CentreScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["centre", "-year"]
