@@ -5,11 +5,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.fi import ytunnus
 
 from config.models import PortalModel
+
+
+class BilingualName:
+    """Places have official Finnish and Swedish names; show the one of the reader's language."""
+
+    @property
+    def name(self) -> str:
+        return self.name_sv if (get_language() or "").startswith("sv") and self.name_sv else self.name_fi
 
 
 def validate_business_id(value: str) -> None:
@@ -24,7 +33,7 @@ def validate_business_id(value: str) -> None:
         ) from error
 
 
-class Region(PortalModel):
+class Region(BilingualName, PortalModel):
     """Maakunta."""
 
     code = models.CharField(_("code"), max_length=2, unique=True)
@@ -37,10 +46,10 @@ class Region(PortalModel):
         verbose_name_plural = _("regions")
 
     def __str__(self) -> str:
-        return self.name_fi
+        return self.name
 
 
-class WellbeingArea(PortalModel):
+class WellbeingArea(BilingualName, PortalModel):
     """Hyvinvointialue (or the City of Helsinki, which reports like one)."""
 
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="wellbeing_areas")
@@ -55,14 +64,14 @@ class WellbeingArea(PortalModel):
         verbose_name_plural = _("wellbeing areas")
 
     def __str__(self) -> str:
-        return self.short_name or self.name_fi
+        return self.short_name or self.name
 
     @property
     def display_name(self) -> str:
-        return f"{self.name_fi} ({self.short_name})" if self.short_name else self.name_fi
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
 
 
-class Municipality(PortalModel):
+class Municipality(BilingualName, PortalModel):
     """Kunta, as Statistics Finland classifies it."""
 
     code = models.CharField(
@@ -89,7 +98,7 @@ class Municipality(PortalModel):
         ]
 
     def __str__(self) -> str:
-        return self.name_fi
+        return self.name
 
 
 class Organisation(PortalModel):
