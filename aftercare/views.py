@@ -48,22 +48,21 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-def entry(request: HttpRequest, slug: str, period: int) -> HttpResponse:
-    area, period = _own_area_period(request, slug, period)
+def _entry_report(request: HttpRequest, area, period) -> AreaReport:
+    """The area's report for the period (checked against the rules), or a new unsaved one."""
     report = AreaReport.objects.for_page().filter(wellbeing_area=area, period=period).first()
-    if report is not None:
-        report = get_for_user(
-            request.user,
-            AreaReport.objects.for_page(),
-            "aftercare.view_report",
-            change_perm="aftercare.change_report",
-            pk=report.pk,
-        )
-    report = report or AreaReport(wellbeing_area=area, period=period)
-    previous = selectors.previous_report(area, period)
-    norms = selectors.norms_by_area(period.end, [area.pk]).get(area.pk, {})
-    data = request.POST if request.method == "POST" else None
+    if report is None:
+        return AreaReport(wellbeing_area=area, period=period)
+    return get_for_user(
+        request.user,
+        AreaReport.objects.for_page(),
+        "aftercare.view_report",
+        change_perm="aftercare.change_report",
+        pk=report.pk,
+    )
+
+
+def _entry_forms(data, report: AreaReport, previous, norms) -> tuple[EntryForm, WorkerFormSet]:
     workers = WorkerFormSet(
         data,
         prefix="workers",
@@ -80,6 +79,17 @@ def entry(request: HttpRequest, slug: str, period: int) -> HttpResponse:
         workers=worker_rows(workers),
         previous=Figures.from_report(previous) if previous else None,
     )
+    return form, workers
+
+
+@require_http_methods(["GET", "POST"])
+def entry(request: HttpRequest, slug: str, period: int) -> HttpResponse:
+    area, period = _own_area_period(request, slug, period)
+    report = _entry_report(request, area, period)
+    previous = selectors.previous_report(area, period)
+    norms = selectors.norms_by_area(period.end, [area.pk]).get(area.pk, {})
+    data = request.POST if request.method == "POST" else None
+    form, workers = _entry_forms(data, report, previous, norms)
     if data is not None and workers.is_valid() and form.is_valid():
         try:
             services.report_save(
@@ -97,19 +107,8 @@ def entry(request: HttpRequest, slug: str, period: int) -> HttpResponse:
         else:
             messages.success(request, _("The figures were saved. Submit them when they are complete."))
             return redirect("aftercare:area", slug=area.slug)
-    return render(
-        request,
-        "aftercare/entry.html",
-        {
-            "area": area,
-            "period": period,
-            "form": form,
-            "workers": workers,
-            "report": report,
-            "previous": previous,
-            "norms": norms,
-        },
-    )
+    context = {"area": area, "period": period, "form": form, "workers": workers, "report": report}
+    return render(request, "aftercare/entry.html", {**context, "previous": previous, "norms": norms})
 
 
 @require_POST
