@@ -15,7 +15,6 @@ Columns::
     varha;Q1/2024;tyontekija;A;sosiaalityontekija;62;;
 """
 
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -27,6 +26,7 @@ from django.utils.translation import gettext as _
 from aftercare.calculations import Figures
 from aftercare.models import AgeBand, ReportingPeriod, Role
 from aftercare.validation import hard_errors
+from config.imports import MAX_UPLOAD_BYTES, UnreadableFile, read_table
 
 COLUMNS = ["alue", "kausi", "tieto", "tunniste", "rooli", "asiakkaita", "htv_taytetty", "htv_avoin"]
 COUNT_KINDS = {
@@ -41,7 +41,6 @@ ROLE_CODES = {"sosiaalityontekija": Role.SOCIAL_WORKER, "ohjaaja": Role.COUNSELL
               "erityissosiaaliohjaaja": Role.SPECIAL_COUNSELLOR}  # fmt: skip
 ROLE_NAMES = {role: code for code, role in ROLE_CODES.items()}
 FORMULA_START = ("=", "+", "-", "@")
-MAX_BYTES = 2 * 1024 * 1024
 WORKER_LABEL = re.compile(r"^[A-ZÅÄÖ0-9]{1,3}$")
 
 
@@ -117,20 +116,10 @@ def to_xlsx(data: tablib.Dataset) -> bytes:
 
 def read_upload(upload) -> tuple[tablib.Dataset | None, str | None]:
     """The uploaded sheet as a tablib Dataset, or a message saying why it cannot be read."""
-    content = upload.read(MAX_BYTES + 1)
-    if len(content) > MAX_BYTES:
-        return None, _("The file is too large (at most 2 MB).")
     try:
-        if upload.name.lower().endswith(".xlsx"):
-            return tablib.Dataset().load(io.BytesIO(content), format="xlsx"), None
-        text = content.decode("utf-8-sig")
-        first_line = text.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-        return tablib.Dataset().load(text, format="csv", delimiter=delimiter), None
-    except UnicodeDecodeError:
-        return None, _("The CSV file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.")
-    except Exception:  # noqa: BLE001 — any parser failure means the same thing to the user
-        return None, _("The file could not be read. Use the template (XLSX or CSV) and upload it again.")
+        return read_table(upload.name, upload.read(MAX_UPLOAD_BYTES + 1)), None
+    except UnreadableFile as error:
+        return None, str(error)
 
 
 def _text(value) -> str:

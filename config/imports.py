@@ -5,9 +5,41 @@ rows failed validation. The portal's rule is stricter: one bad row and nothing i
 """
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from import_export.resources import Resource
 from import_export.results import Result
 from tablib import Dataset
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+class UnreadableFile(ValueError):
+    """An upload that is not a table the portal can read; the message says why, in the user's language."""
+
+
+def read_table(name: str, content: bytes) -> Dataset:
+    """An uploaded CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX file as a dataset.
+
+    XLSX goes through tablib → openpyxl, which reads the workbook's XML through defusedxml (installed)
+    and returns cell values only: formulas are never evaluated.
+    """
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise UnreadableFile(_("The file is too large (at most 2 MB)."))
+    try:
+        if name.lower().endswith(".xlsx"):
+            return Dataset().load(content, format="xlsx")
+        text = content.decode("utf-8-sig")
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+        return Dataset().load(text, format="csv", delimiter=delimiter)
+    except UnicodeDecodeError:
+        raise UnreadableFile(
+            _("The CSV file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.")
+        ) from None
+    except Exception:  # noqa: BLE001 - any parser failure means the same thing to the user
+        raise UnreadableFile(
+            _("The file could not be read. Use the template (XLSX or CSV) and upload it again.")
+        ) from None
 
 
 def import_all_or_nothing(resource: Resource, dataset: Dataset, *, dry_run: bool, **kwargs) -> Result:

@@ -3,7 +3,6 @@
 import base64
 from decimal import Decimal
 
-import tablib
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +13,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from config.access import get_for_user
 from config.forms import UploadForm
-from config.imports import describe_problems, import_all_or_nothing
+from config.imports import (
+    MAX_UPLOAD_BYTES,
+    UnreadableFile,
+    describe_problems,
+    import_all_or_nothing,
+    read_table,
+)
 from funding.resources import CostLineResource, FinancingLineResource
 from projects.models import Project
 from projects.resources import IndicatorResource, ParticipantTargetResource
@@ -25,30 +30,7 @@ KINDS = {
     "indicators": (IndicatorResource, gettext_lazy("Indicators")),
     "participant-targets": (ParticipantTargetResource, gettext_lazy("Participant targets")),
 }
-MAX_BYTES = 2 * 1024 * 1024
 SESSION_KEY = "funding_import"
-
-
-class UnreadableFile(ValueError):
-    pass
-
-
-def read_dataset(name: str, content: bytes) -> tablib.Dataset:
-    """A CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX file as a dataset."""
-    if len(content) > MAX_BYTES:
-        raise UnreadableFile(_("The file is too large (at most 2 MB)."))
-    try:
-        if name.lower().endswith(".xlsx"):
-            # tablib opens the workbook read-only with cell values only: formulas are never evaluated.
-            return tablib.Dataset().load(content, format="xlsx")
-        text = content.decode("utf-8-sig")
-        first = text.splitlines()[0] if text.strip() else ""
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
-    except UnicodeDecodeError:
-        raise UnreadableFile(_("The file is not UTF-8 text. Save the CSV as UTF-8.")) from None
-    except Exception:  # noqa: BLE001 - any parser failure is the same message to the user
-        raise UnreadableFile(_("The file could not be read as CSV or XLSX.")) from None
 
 
 def _resource(request, pk: int, kind: str):
@@ -86,9 +68,9 @@ def import_preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     problems, result = [], None
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        content = upload.read()
+        content = upload.read(MAX_UPLOAD_BYTES + 1)  # enough to tell a file that is too large
         try:
-            result = import_all_or_nothing(resource, read_dataset(upload.name, content), dry_run=True)
+            result = import_all_or_nothing(resource, read_table(upload.name, content), dry_run=True)
             problems = describe_problems(result)
         except UnreadableFile as error:
             problems = [str(error)]
@@ -116,7 +98,7 @@ def import_confirm(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     if not stored or stored["project"] != project.pk or stored["kind"] != kind:
         messages.error(request, _("Upload the file again: the preview has expired."))
         return redirect("funding:transfer", pk=project.pk)
-    dataset = read_dataset(stored["name"], base64.b64decode(stored["content"]))
+    dataset = read_table(stored["name"], base64.b64decode(stored["content"]))
     result = import_all_or_nothing(resource, dataset, dry_run=False)
     del request.session[SESSION_KEY]
     if result.has_errors() or result.has_validation_errors():
