@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from aftercare.calculations import Figures
 from aftercare.models import AgeBand, ReportingPeriod, Role
 from aftercare.validation import hard_errors
-from config.imports import MAX_UPLOAD_BYTES, UnreadableFile, read_table
+from config.imports import MAX_UPLOAD_BYTES, UnreadableFile, inert, looks_like_formula, read_table
 
 COLUMNS = ["alue", "kausi", "tieto", "tunniste", "rooli", "asiakkaita", "htv_taytetty", "htv_avoin"]
 COUNT_KINDS = {
@@ -40,7 +40,6 @@ AGE_BAND, STAFFING, WORKER = "ikaryhma", "henkilosto", "tyontekija"
 ROLE_CODES = {"sosiaalityontekija": Role.SOCIAL_WORKER, "ohjaaja": Role.COUNSELLOR,
               "erityissosiaaliohjaaja": Role.SPECIAL_COUNSELLOR}  # fmt: skip
 ROLE_NAMES = {role: code for code, role in ROLE_CODES.items()}
-FORMULA_START = ("=", "+", "-", "@")
 WORKER_LABEL = re.compile(r"^[A-ZÅÄÖ0-9]{1,3}$")
 
 
@@ -62,13 +61,6 @@ class ParseResult:
 
 
 # --- writing ------------------------------------------------------------------------------------
-
-
-def _safe(value):
-    """Numbers stay numbers; text that a spreadsheet would run as a formula is made inert."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def figure_rows(area_slug: str, period: ReportingPeriod, figures: Figures | None, bands: list[AgeBand]):
@@ -93,7 +85,7 @@ def figure_rows(area_slug: str, period: ReportingPeriod, figures: Figures | None
 def dataset(rows) -> tablib.Dataset:
     data = tablib.Dataset(headers=COLUMNS)
     for row in rows:
-        data.append([_safe(value) for value in row])
+        data.append([inert(value) for value in row])
     return data
 
 
@@ -134,14 +126,14 @@ def _number(value, *, decimal: bool):
         return None, "number"
     if isinstance(value, int | float | Decimal):
         number = Decimal(str(value))
-    elif value.strip().startswith(("=", "+", "@")):
+    elif looks_like_formula(value, numeric=True):
         return None, "formula"
     else:
         text = value.strip().replace("\xa0", "").replace(" ", "").replace(",", ".")
         try:
             number = Decimal(text)
         except InvalidOperation:
-            return None, "formula" if value.strip().startswith(FORMULA_START) else "number"
+            return None, "formula" if looks_like_formula(value) else "number"
         if not number.is_finite():
             return None, "number"
     if decimal:
@@ -180,7 +172,7 @@ def parse(
         text = {}
         for column in ("alue", "kausi", "tieto", "tunniste", "rooli"):
             text[column] = _text(cells.get(column))
-            if text[column].startswith(FORMULA_START):
+            if looks_like_formula(text[column]):
                 problem(column, _("text starting with =, +, - or @ is not accepted."))
         numbers = {}
         for column, is_decimal in (("asiakkaita", False), ("htv_taytetty", True), ("htv_avoin", True)):

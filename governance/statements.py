@@ -7,16 +7,15 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from config.imports import inert
 from governance.selectors import SharesTable
 
 EUR_FORMAT = '#,##0.00 "€"'
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_text(value: object) -> str:
     """Text that a spreadsheet will not run as a formula (names come from user input)."""
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
+    return inert(str(value))
 
 
 def funding_statement_xlsx(table: SharesTable) -> bytes:

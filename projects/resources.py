@@ -12,9 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from config.imports import inert, looks_like_formula
 from projects.models import Implementer, Indicator, ParticipantTarget, Project
-
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 class FinnishDecimalWidget(widgets.DecimalWidget):
@@ -84,15 +83,7 @@ class ProjectScopedResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         errors = {}
         for column, value in row.items():
-            if (
-                isinstance(value, str)
-                and value.strip().startswith(FORMULA_PREFIXES)
-                and column not in self.NUMERIC_COLUMNS
-            ) or (
-                isinstance(value, str)
-                and column in self.NUMERIC_COLUMNS
-                and value.strip().startswith(("=", "+", "@"))
-            ):
+            if looks_like_formula(value, numeric=column in self.NUMERIC_COLUMNS):
                 errors[column] = _("Text may not start with = + - or @ (a spreadsheet formula).")
         if errors:
             raise ValidationError(errors)
@@ -108,10 +99,7 @@ class ProjectScopedResource(resources.ModelResource):
     # --- export ---------------------------------------------------------------------------
 
     def export_field(self, field, instance, **kwargs):
-        value = super().export_field(field, instance, **kwargs)
-        if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-            return "'" + value  # shown as text by spreadsheet programs, never run as a formula
-        return value
+        return inert(super().export_field(field, instance, **kwargs))
 
 
 class ImplementerWidget(widgets.Widget):
