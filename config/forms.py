@@ -35,6 +35,13 @@ class VersionedModelForm(forms.ModelForm):
             self.instance.version = version
 
 
+def check_date_order(form: forms.Form, start_field: str, end_field: str) -> None:
+    """Add an error to ``end_field`` when it comes before ``start_field`` (both cleaned)."""
+    start, end = form.cleaned_data.get(start_field), form.cleaned_data.get(end_field)
+    if start and end and end < start:
+        form.add_error(end_field, _("The end date cannot be before the start date."))
+
+
 class UploadForm(forms.Form):
     """A spreadsheet upload: CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX."""
 

@@ -4,7 +4,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import VersionedModelForm
+from config.forms import VersionedModelForm, check_date_order
 from funding.models import ActualCost, CostLine, CostModel, FinancingLine, PaymentClaim, RegionalSplit
 from projects.forms import LocalizedNumbersMixin
 from projects.models import Implementer
@@ -52,9 +52,7 @@ class PaymentClaimForm(LocalizedNumbersMixin, VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("period_start"), cleaned.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The end date cannot be before the start date."))
+        check_date_order(self, "period_start", "period_end")
         return cleaned
 
 

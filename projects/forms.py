@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import VersionedModelForm
+from config.forms import VersionedModelForm, check_date_order
 from governance.models import Organisation
 from projects.models import (
     Call,
@@ -86,9 +86,7 @@ class ProjectForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end date cannot be before the start date."))
+        check_date_order(self, "start_date", "end_date")
         return cleaned
 
 
@@ -145,11 +143,9 @@ class ImplementerForm(VersionedModelForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end:
-            if end < start:
-                self.add_error("end_date", _("The end date cannot be before the start date."))
-            if start < self.project.start_date or end > self.project.end_date:
-                self.add_error(None, _("An implementer's period must lie within the project's period."))
+        check_date_order(self, "start_date", "end_date")
+        if start and end and (start < self.project.start_date or end > self.project.end_date):
+            self.add_error(None, _("An implementer's period must lie within the project's period."))
         organisation = cleaned.get("organisation")
         if (
             organisation
