@@ -8,6 +8,12 @@ from django.template.defaultfilters import floatformat
 register = template.Library()
 
 NBSP = "\xa0"
+MINUS = "\u2212"
+
+
+def _minus(text: str) -> str:
+    """Negative figures take the typographic minus sign (−1 860,50 €), not a hyphen."""
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 @register.filter
@@ -19,7 +25,7 @@ def eur(value, places: int = 2) -> str:
         Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    return f"{floatformat(value, f'{places}g')}{NBSP}€"
+    return f"{_minus(floatformat(value, f'{places}g'))}{NBSP}€"
 
 
 @register.filter
@@ -27,7 +33,7 @@ def pct(value, places: int = 1) -> str:
     """``Decimal('80.0')`` → ``80,0 %``."""
     if value is None or value == "":
         return ""
-    return f"{floatformat(value, f'{places}g')}{NBSP}%"
+    return f"{_minus(floatformat(value, f'{places}g'))}{NBSP}%"
 
 
 @register.filter
@@ -35,4 +41,4 @@ def num(value, places: int = 0) -> str:
     """A figure with Finnish grouping: ``988216`` → ``988 216``; ``2.5`` with 1 → ``2,5``."""
     if value is None or value == "":
         return ""
-    return floatformat(value, f"{places}g")
+    return _minus(floatformat(value, f"{places}g"))
