@@ -3,7 +3,10 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.forms.formsets import BaseFormSet
 from django.template.defaultfilters import floatformat
+from django.utils.text import capfirst
+from django.utils.translation import pgettext
 
 register = template.Library()
 
@@ -42,3 +45,33 @@ def num(value, places: int = 0) -> str:
     if value is None or value == "":
         return ""
     return _minus(floatformat(value, f"{places}g"))
+
+
+@register.inclusion_tag("partials/form_errors.html")
+def error_summary(*forms_and_formsets) -> dict:
+    """Every error of the page's forms and formsets at the top, each linked to its field.
+
+    Rows of a formset are named by their number (``Rivi 2, Summa: …``), so a person who reads the
+    summary first (a screen reader does: the summary takes focus) knows where to go.
+    """
+    entries: list[tuple[str, str]] = []  # (anchor id or "", message)
+
+    def add_form(form, row: int | None = None) -> None:
+        prefix = pgettext("error summary", "Row %(row)s, ") % {"row": row} if row else ""
+        entries.extend(("", f"{prefix}{error}") for error in form.non_field_errors())
+        for field in form:
+            for error in field.errors:
+                label = capfirst(field.label) if field.label else field.name
+                anchor = "" if field.is_hidden else field.id_for_label
+                entries.append((anchor, f"{prefix}{label}: {error}"))
+
+    for item in forms_and_formsets:
+        if item is None or item == "":
+            continue
+        if isinstance(item, BaseFormSet):
+            entries.extend(("", str(error)) for error in item.non_form_errors())
+            for row, form in enumerate(item.forms, start=1):
+                add_form(form, row)
+        else:
+            add_form(item)
+    return {"entries": entries}
