@@ -1,23 +1,28 @@
 """Reads for funding pages: a project's figures gathered in a fixed number of queries and handed to
-the plain functions of ``funding.calculations``."""
+the plain functions of ``funding.calculations``; a centre's municipal funding shares and budget."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
 from funding import calculations as calc
 from funding.models import (
     ActualCost,
+    BudgetActual,
+    CentreBudget,
     CostCategory,
     CostLine,
     CostModel,
     FinancingLine,
+    FundingYear,
     PaymentClaim,
     RegionalSplit,
 )
+from funding.shares import Party, compute_shares
 from projects.models import Implementer, Project
 
 
@@ -192,3 +197,78 @@ def implementer_finances(implementer: Implementer) -> ImplementerFinances:
     """One implementer's saved cost estimate and financing plan, as its project's page shows them."""
     project = Project.objects.for_page().get(pk=implementer.project_id)
     return next(f for f in project_finances(project).implementers if f.implementer.pk == implementer.pk)
+
+
+# --- municipal funding shares and the centre's budget ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    party: object
+    share: Decimal
+    percent: Decimal
+
+
+@dataclass(frozen=True)
+class SharesTable:
+    funding_year: FundingYear
+    rows: list[ShareRow]
+    total: Decimal
+    error: str = ""
+
+
+def funding_shares(funding_year: FundingYear) -> SharesTable:
+    """The year's parties with their computed shares (and the reason, if the key cannot be applied)."""
+    parties = list(funding_year.parties.select_related("organisation", "region"))
+    inputs = [
+        Party(name=str(p), population=p.population, fixed_amount=p.fixed_amount, weight=p.weight)
+        for p in parties
+    ]
+    try:
+        shares = compute_shares(funding_year.total, funding_year.key, inputs)
+    except ValidationError as error:
+        return SharesTable(funding_year, [], funding_year.total, error=" ".join(error.messages))
+    total = funding_year.total or Decimal(1)
+    rows = [
+        ShareRow(p, s, (s / total * 100).quantize(Decimal("0.1")) if funding_year.total else Decimal(0))
+        for p, s in zip(parties, shares, strict=True)
+    ]
+    return SharesTable(funding_year, rows, sum(shares, Decimal(0)))
+
+
+@dataclass(frozen=True)
+class CentreBudgetRow:
+    label: str
+    budgeted: Decimal
+    actual: Decimal | None
+    percent: Decimal | None
+
+
+@dataclass(frozen=True)
+class CentreBudgetReport:
+    budget: object
+    as_of: object
+    rows: list[CentreBudgetRow]
+    total_budgeted: Decimal
+    total_actual: Decimal | None
+
+
+def centre_budget_vs_actual(budget: CentreBudget, as_of=None) -> CentreBudgetReport:
+    """A centre budget's lines with, if ``as_of`` is given, what each had come to by that date."""
+    lines = list(budget.lines.all())
+    actuals = {}
+    if as_of is not None:
+        actuals = dict(
+            BudgetActual.objects.filter(line__budget=budget, as_of=as_of).values_list("line_id", "amount")
+        )
+    rows = []
+    for line in lines:
+        actual = actuals.get(line.pk) if as_of is not None else None
+        percent = (
+            (actual / line.amount * 100).quantize(Decimal("0.1"))
+            if actual is not None and line.amount
+            else None
+        )
+        rows.append(CentreBudgetRow(line.label, line.amount, actual, percent))
+    total_actual = sum((r.actual or Decimal(0) for r in rows), Decimal(0)) if as_of is not None else None
+    return CentreBudgetReport(budget, as_of, rows, sum((r.budgeted for r in rows), Decimal(0)), total_actual)
