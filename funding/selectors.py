@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
+from config.money import ZERO, percent
 from funding import calculations as calc
 from funding.models import (
     ActualCost,
@@ -112,21 +113,6 @@ def project_finances(project: Project) -> ProjectFinances:
 
 
 @dataclass
-class BudgetRow:
-    label: str
-    budget: Decimal
-    actual: Decimal
-
-    @property
-    def realisation(self) -> Decimal | None:
-        return calc.realisation(self.budget, self.actual)[0]
-
-    @property
-    def remaining(self) -> Decimal:
-        return calc.realisation(self.budget, self.actual)[1]
-
-
-@dataclass
 class ClaimRow:
     claim: PaymentClaim
     cumulative: Decimal
@@ -134,20 +120,24 @@ class ClaimRow:
 
 
 @dataclass
-class BudgetVsActual:
+class ImplementerActuals:
+    """An implementer's budget vs actual (``calculations.budget_vs_actual``) and payment claims."""
+
     implementer: Implementer
-    rows: list[BudgetRow]
+    comparison: calc.BudgetVsActual
     claims: list[ClaimRow] = field(default_factory=list)
     flat_rate_percent: Decimal | None = None
 
     @property
-    def total(self) -> BudgetRow:
-        budget = sum((r.budget for r in self.rows), Decimal(0))
-        actual = sum((r.actual for r in self.rows), Decimal(0))
-        return BudgetRow(label="", budget=budget, actual=actual)
+    def rows(self) -> list[calc.BudgetRow]:
+        return self.comparison.rows
+
+    @property
+    def total(self) -> calc.BudgetRow:
+        return self.comparison.total
 
 
-def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[BudgetVsActual]:
+def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[ImplementerActuals]:
     """Per implementer and category: the budget, the actual costs booked up to ``as_of`` (the flat
     rate realised from the actual salaries), realisation % and what remains. Income is deducted."""
     actual = defaultdict(Decimal)
@@ -164,7 +154,7 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
     result = []
     for f in finances.implementers:
         pk, estimate = f.implementer.pk, f.estimate
-        rows = []
+        lines = []
         for row in estimate.rows():
             if row["key"] == "flat_rate":
                 realised = calc.flat_rate(
@@ -176,16 +166,16 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
                 label = row["label"]
                 if row["key"] == CostCategory.INCOME:
                     realised = -realised
-            rows.append(BudgetRow(label=label, budget=row["total"], actual=realised))
+            lines.append((label, row["total"], realised))
         own_claims = claims[pk]
         claim_rows = [
             ClaimRow(claim=claim, cumulative=running, share_of_budget=calc.share(running, estimate.total))
             for claim, running in zip(own_claims, calc.cumulative(c.claimed for c in own_claims), strict=True)
         ]
         result.append(
-            BudgetVsActual(
+            ImplementerActuals(
                 implementer=f.implementer,
-                rows=rows,
+                comparison=calc.budget_vs_actual(lines),
                 claims=claim_rows,
                 flat_rate_percent=estimate.flat_rate_percent,
             )
@@ -228,47 +218,35 @@ def funding_shares(funding_year: FundingYear) -> SharesTable:
         shares = compute_shares(funding_year.total, funding_year.key, inputs)
     except ValidationError as error:
         return SharesTable(funding_year, [], funding_year.total, error=" ".join(error.messages))
-    total = funding_year.total or Decimal(1)
     rows = [
-        ShareRow(p, s, (s / total * 100).quantize(Decimal("0.1")) if funding_year.total else Decimal(0))
-        for p, s in zip(parties, shares, strict=True)
+        ShareRow(p, s, percent(s, funding_year.total) or ZERO) for p, s in zip(parties, shares, strict=True)
     ]
     return SharesTable(funding_year, rows, sum(shares, Decimal(0)))
 
 
 @dataclass(frozen=True)
-class CentreBudgetRow:
-    label: str
-    budgeted: Decimal
-    actual: Decimal | None
-    percent: Decimal | None
-
-
-@dataclass(frozen=True)
 class CentreBudgetReport:
-    budget: object
-    as_of: object
-    rows: list[CentreBudgetRow]
-    total_budgeted: Decimal
-    total_actual: Decimal | None
+    """A centre budget compared with what its lines had come to at ``as_of`` (None: budget only)."""
+
+    budget: CentreBudget
+    as_of: datetime.date | None
+    comparison: calc.BudgetVsActual
+
+    @property
+    def rows(self) -> list[calc.BudgetRow]:
+        return self.comparison.rows
+
+    @property
+    def total(self) -> calc.BudgetRow:
+        return self.comparison.total
 
 
-def centre_budget_vs_actual(budget: CentreBudget, as_of=None) -> CentreBudgetReport:
+def centre_budget_vs_actual(budget: CentreBudget, as_of: datetime.date | None = None) -> CentreBudgetReport:
     """A centre budget's lines with, if ``as_of`` is given, what each had come to by that date."""
-    lines = list(budget.lines.all())
     actuals = {}
     if as_of is not None:
         actuals = dict(
             BudgetActual.objects.filter(line__budget=budget, as_of=as_of).values_list("line_id", "amount")
         )
-    rows = []
-    for line in lines:
-        actual = actuals.get(line.pk) if as_of is not None else None
-        percent = (
-            (actual / line.amount * 100).quantize(Decimal("0.1"))
-            if actual is not None and line.amount
-            else None
-        )
-        rows.append(CentreBudgetRow(line.label, line.amount, actual, percent))
-    total_actual = sum((r.actual or Decimal(0) for r in rows), Decimal(0)) if as_of is not None else None
-    return CentreBudgetReport(budget, as_of, rows, sum((r.budgeted for r in rows), Decimal(0)), total_actual)
+    lines = [(line.label, line.amount, actuals.get(line.pk)) for line in budget.lines.all()]
+    return CentreBudgetReport(budget, as_of, calc.budget_vs_actual(lines))

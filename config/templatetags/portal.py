@@ -5,9 +5,20 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.template.defaultfilters import floatformat
 
+from config.money import round_to
+
 register = template.Library()
 
 NBSP = "\xa0"
+
+
+def _figure(value, places: int) -> str:
+    """``value`` rounded by the portal's one rule (``config.money``) and grouped the Finnish way."""
+    try:
+        value = round_to(Decimal(str(value)), Decimal(1).scaleb(-int(places)))
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    return floatformat(value, f"{places}g")
 
 
 @register.filter
@@ -16,18 +27,18 @@ def eur(value, places: int = 2) -> str:
     if value is None or value == "":
         return ""
     try:
-        Decimal(value)
+        Decimal(str(value))
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    return f"{floatformat(value, f'{places}g')}{NBSP}€"
+    return f"{_figure(value, places)}{NBSP}€"
 
 
 @register.filter
 def pct(value, places: int = 1) -> str:
-    """``Decimal('80.0')`` → ``80,0 %``."""
+    """``Decimal('80.0')`` → ``80,0 %``; shares take two places: ``{{ share|pct:2 }}`` → ``16,18 %``."""
     if value is None or value == "":
         return ""
-    return f"{floatformat(value, f'{places}g')}{NBSP}%"
+    return f"{_figure(value, places)}{NBSP}%"
 
 
 @register.filter
@@ -35,7 +46,7 @@ def num(value, places: int = 0) -> str:
     """A figure with Finnish grouping: ``988216`` → ``988 216``; ``2.5`` with 1 → ``2,5``."""
     if value is None or value == "":
         return ""
-    return floatformat(value, f"{places}g")
+    return _figure(value, places)
 
 
 @register.simple_tag

@@ -89,3 +89,11 @@ def test_centre_budget_2021_as_in_the_documents(demo):
     budget = CentreBudget.objects.get(year=2021, centre__short_name="SONet BOTNIA")
     assert (budget.total, budget.state_grant_estimate) == (Decimal("365000.00"), Decimal("240000.00"))
     assert sum(line.amount for line in budget.lines.all()) == budget.total
+
+
+def test_centre_budget_2021_compares_through_the_one_budget_vs_actual(demo):
+    from funding.selectors import centre_budget_vs_actual
+
+    report = centre_budget_vs_actual(CentreBudget.objects.get(year=2021, centre__short_name="SONet BOTNIA"))
+    assert report.total.budget == Decimal("365000.00") and report.total.actual is None
+    assert report.rows[0].budget == report.budget.state_grant_estimate == Decimal("240000.00")

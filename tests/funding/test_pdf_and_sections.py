@@ -18,7 +18,7 @@ def test_plan_pdf_of_the_demo_project_has_the_documents_figures(client, demo, tm
     response = client.get(reverse("projects:plan_pdf", args=[project.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
-    for figure in ("436 068,00 €", "348 854,00 €", "87 214,00 €", "988 216,00 €", "80,0 %", "20,0 %"):
+    for figure in ("436 068,00 €", "348 854,00 €", "87 214,00 €", "988 216,00 €", "80,00 %", "20,00 %"):
         assert figure in text, figure
     for words in (
         "Pohjanmaan maakuntien sosiaalialan osaamiskeskus",
