@@ -10,6 +10,12 @@ from config.money import round_to
 register = template.Library()
 
 NBSP = "\xa0"
+MINUS = "\u2212"
+
+
+def _minus(text: str) -> str:
+    """Negative figures take the typographic minus sign (−1 860,50 €), not a hyphen."""
+    return MINUS + text[1:] if text.startswith("-") else text
 
 
 def _figure(value, places: int) -> str:
@@ -18,7 +24,7 @@ def _figure(value, places: int) -> str:
         value = round_to(Decimal(str(value)), Decimal(1).scaleb(-int(places)))
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    return floatformat(value, f"{places}g")
+    return _minus(floatformat(value, f"{places}g"))
 
 
 @register.filter

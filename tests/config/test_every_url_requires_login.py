@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter, UUIDConverter
 
 # Reachable without logging in, by design.
-PUBLIC = {"login", "set_language", "static", "serve"}
+PUBLIC = {"login", "set_language", "static", "serve", "accessibility"}
 SAMPLE = {
     IntConverter: "1",
     SlugConverter: "x",
@@ -79,3 +79,23 @@ def test_login_page_is_public(client):
     response = client.get("/accounts/login/")
     assert response.status_code == 200
     assert 'name="username"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("fi", "Saavutettavuusseloste"), ("sv", "Tillgänglighetsutlåtande"), ("en", "Accessibility statement")],
+)
+def test_accessibility_statement_is_public_in_each_language(client, settings, language, heading):
+    settings.ACCESSIBILITY_CHECKED_ON = "2026-11-30"
+    settings.ACCESSIBILITY_FEEDBACK_EMAIL = "palaute@example.fi"
+    client.cookies["django_language"] = language
+    body = client.get("/accessibility/").content.decode()
+    assert f"<h1>{heading}</h1>" in body
+    assert "30.11.2026" in body
+    assert 'href="mailto:palaute@example.fi"' in body
+
+
+@pytest.mark.django_db
+def test_every_page_links_to_the_accessibility_statement(client):
+    assert 'href="/accessibility/"' in client.get("/accounts/login/").content.decode()

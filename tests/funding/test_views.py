@@ -43,7 +43,8 @@ def test_budget_page_warns_about_mismatch_and_aid_rate(client, member, project):
     FinancingLineFactory(implementer=main, amount=Decimal(9000))
     client.force_login(member)
     body = text(client.get(reverse("funding:budget", args=[project.pk])))
-    assert "differs from the cost total 10 000,00 € by -1 000,00 €" in body or "-1 000,00 €" in body
+    assert "−1 000,00 €" in body  # typographic minus, not a hyphen
+    assert "-1 000,00 €" not in body
     assert "100,00 %" in body  # EU share of the financing, warned against the 80 % aid rate
     assert body.count('class="warnings"') >= 2
 
@@ -204,4 +205,4 @@ def test_cost_edit_page_shows_the_computed_flat_rate_next_to_the_lines(client, c
     body = text(client.get(reverse("funding:costs_edit", args=[sub_implementer.pk])))
     assert "401,00 €" in body and "1 402,25 €" in body
     body = text(client.get(reverse("funding:financing_edit", args=[sub_implementer.pk])))
-    assert "-1 402,25 €" in body  # nothing financed yet: the whole cost total is missing
+    assert "−1 402,25 €" in body  # nothing financed yet: the whole cost total is missing
