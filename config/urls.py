@@ -1,8 +1,8 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from config import views
@@ -20,7 +20,12 @@ urlpatterns = [
     path("governance/", include("governance.urls")),
 ]
 
-if settings.DEBUG:
-    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-
-    urlpatterns += staticfiles_urlpatterns()
+# Addresses that moved (municipal funding from governance to funding, the plan PDF from funding to
+# projects): old links and bookmarks keep working.
+MOVED = [
+    ("governance/funding/<int:pk>/", "funding:funding_year"),
+    ("governance/funding/<int:pk>/pdf/", "funding:funding_year_pdf"),
+    ("governance/funding/<int:pk>/xlsx/", "funding:funding_year_xlsx"),
+    ("funding/projects/<int:pk>/plan.pdf", "projects:plan_pdf"),
+]
+urlpatterns += [path(old, RedirectView.as_view(pattern_name=new, permanent=True)) for old, new in MOVED]

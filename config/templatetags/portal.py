@@ -8,6 +8,8 @@ from django.template.defaultfilters import floatformat
 from django.utils.text import capfirst
 from django.utils.translation import pgettext
 
+from config.money import round_to
+
 register = template.Library()
 
 NBSP = "\xa0"
@@ -19,24 +21,33 @@ def _minus(text: str) -> str:
     return MINUS + text[1:] if text.startswith("-") else text
 
 
+def _figure(value, places: int) -> str:
+    """``value`` rounded by the portal's one rule (``config.money``) and grouped the Finnish way."""
+    try:
+        value = round_to(Decimal(str(value)), Decimal(1).scaleb(-int(places)))
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    return _minus(floatformat(value, f"{places}g"))
+
+
 @register.filter
 def eur(value, places: int = 2) -> str:
     """``Decimal('436068')`` → ``436 068,00 €`` (non-breaking spaces, decimal comma)."""
     if value is None or value == "":
         return ""
     try:
-        Decimal(value)
+        Decimal(str(value))
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    return f"{_minus(floatformat(value, f'{places}g'))}{NBSP}€"
+    return f"{_figure(value, places)}{NBSP}€"
 
 
 @register.filter
 def pct(value, places: int = 1) -> str:
-    """``Decimal('80.0')`` → ``80,0 %``."""
+    """``Decimal('80.0')`` → ``80,0 %``; shares take two places: ``{{ share|pct:2 }}`` → ``16,18 %``."""
     if value is None or value == "":
         return ""
-    return f"{_minus(floatformat(value, f'{places}g'))}{NBSP}%"
+    return f"{_figure(value, places)}{NBSP}%"
 
 
 @register.filter
@@ -44,6 +55,7 @@ def num(value, places: int = 0) -> str:
     """A figure with Finnish grouping: ``988216`` → ``988 216``; ``2.5`` with 1 → ``2,5``."""
     if value is None or value == "":
         return ""
+<<<<<<< HEAD
     return _minus(floatformat(value, f"{places}g"))
 
 
@@ -75,3 +87,38 @@ def error_summary(*forms_and_formsets) -> dict:
         else:
             add_form(item)
     return {"entries": entries}
+=======
+    return _figure(value, places)
+
+
+@register.simple_tag(takes_context=True)
+def links(context, slot: str, obj=None) -> list[dict]:
+    """The links apps add to ``slot`` (``config.extensions``) that the page's user may follow:
+    ``{% links "projects.tabs" project as tabs %}`` gives each one's ``key``, ``label`` and ``url``."""
+    from config.extensions import extensions
+
+    viewer = context.get("user")
+    return [
+        {"key": link.key, "label": link.label, "url": link.url(obj)} for link in extensions.links(slot, viewer)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def parts(context, slot: str, obj=None) -> str:
+    """The parts apps add to ``slot``, rendered in order:
+    ``{% parts "projects.plan_pdf.sections" project %}``."""
+    from config.extensions import extensions
+
+    # One cache per page, kept on the template context (shared with includes), so parts that need
+    # the same figures compute them once.
+    cache = context.render_context.get("portal_parts_cache")
+    if cache is None:
+        cache = context.render_context["portal_parts_cache"] = {}
+    return extensions.render_parts(slot, obj, viewer=context.get("user"), cache=cache)
+
+
+@register.filter
+def startswith(value, prefix) -> bool:
+    """``request.path|startswith:link.url``: whether a page lies under a section of the portal."""
+    return str(value).startswith(str(prefix))
+>>>>>>> main
