@@ -55,8 +55,40 @@ def num(value, places: int = 0) -> str:
     """A figure with Finnish grouping: ``988216`` → ``988 216``; ``2.5`` with 1 → ``2,5``."""
     if value is None or value == "":
         return ""
-<<<<<<< HEAD
-    return _minus(floatformat(value, f"{places}g"))
+    return _figure(value, places)
+
+
+@register.simple_tag(takes_context=True)
+def links(context, slot: str, obj=None) -> list[dict]:
+    """The links apps add to ``slot`` (``config.extensions``) that the page's user may follow:
+    ``{% links "projects.tabs" project as tabs %}`` gives each one's ``key``, ``label`` and ``url``."""
+    from config.extensions import extensions
+
+    viewer = context.get("user")
+    return [
+        {"key": link.key, "label": link.label, "url": link.url(obj)}
+        for link in extensions.links(slot, viewer)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def parts(context, slot: str, obj=None) -> str:
+    """The parts apps add to ``slot``, rendered in order:
+    ``{% parts "projects.plan_pdf.sections" project %}``."""
+    from config.extensions import extensions
+
+    # One cache per page, kept on the template context (shared with includes), so parts that need
+    # the same figures compute them once.
+    cache = context.render_context.get("portal_parts_cache")
+    if cache is None:
+        cache = context.render_context["portal_parts_cache"] = {}
+    return extensions.render_parts(slot, obj, viewer=context.get("user"), cache=cache)
+
+
+@register.filter
+def startswith(value, prefix) -> bool:
+    """``request.path|startswith:link.url``: whether a page lies under a section of the portal."""
+    return str(value).startswith(str(prefix))
 
 
 @register.inclusion_tag("partials/form_errors.html")
@@ -87,38 +119,3 @@ def error_summary(*forms_and_formsets) -> dict:
         else:
             add_form(item)
     return {"entries": entries}
-=======
-    return _figure(value, places)
-
-
-@register.simple_tag(takes_context=True)
-def links(context, slot: str, obj=None) -> list[dict]:
-    """The links apps add to ``slot`` (``config.extensions``) that the page's user may follow:
-    ``{% links "projects.tabs" project as tabs %}`` gives each one's ``key``, ``label`` and ``url``."""
-    from config.extensions import extensions
-
-    viewer = context.get("user")
-    return [
-        {"key": link.key, "label": link.label, "url": link.url(obj)} for link in extensions.links(slot, viewer)
-    ]
-
-
-@register.simple_tag(takes_context=True)
-def parts(context, slot: str, obj=None) -> str:
-    """The parts apps add to ``slot``, rendered in order:
-    ``{% parts "projects.plan_pdf.sections" project %}``."""
-    from config.extensions import extensions
-
-    # One cache per page, kept on the template context (shared with includes), so parts that need
-    # the same figures compute them once.
-    cache = context.render_context.get("portal_parts_cache")
-    if cache is None:
-        cache = context.render_context["portal_parts_cache"] = {}
-    return extensions.render_parts(slot, obj, viewer=context.get("user"), cache=cache)
-
-
-@register.filter
-def startswith(value, prefix) -> bool:
-    """``request.path|startswith:link.url``: whether a page lies under a section of the portal."""
-    return str(value).startswith(str(prefix))
->>>>>>> main
