@@ -1,0 +1,11 @@
+"""Strings of Django itself that its Finnish and Swedish catalogues do not translate yet (Django 6.1).
+
+Marked here so that ``make messages`` puts them into the portal's own catalogue, which translates
+them; LOCALE_PATHS come before Django's catalogues, so every form then shows them translated.
+"""
+
+from django.utils.translation import gettext_noop
+
+DJANGO_STRINGS = [
+    gettext_noop("- Select an option -"),  # django.db.models.fields.BLANK_CHOICE_LABEL
+]
