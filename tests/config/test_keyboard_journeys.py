@@ -15,7 +15,8 @@ FOCUSED = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return "";
   const label = e.labels && e.labels.length ? e.labels[0].textContent : "";
-  return (label || e.getAttribute("aria-label") || e.textContent || e.value || "").trim().replace(/\\s+/g, " ");
+  const name = label || e.getAttribute("aria-label") || e.textContent || e.value || "";
+  return name.trim().replace(/\\s+/g, " ");
 }"""
 
 
