@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from aftercare.models import (
     AgeBand,
@@ -20,7 +22,26 @@ class ReportingPeriodAdmin(PortalAdmin):
 
     list_display = ["label", "frequency", "start", "end", "is_open"]
     list_filter = ["frequency", "is_open"]
-    list_editable = ["is_open"]
+    # Opening and closing are actions rather than list_editable checkboxes: those have no label a
+    # screen reader could announce (WCAG 1.3.1, 4.1.2), and an action says what it does.
+    actions = ["open_for_entry", "close_for_entry"]
+
+    @admin.action(description=_("Open the selected periods for entry"))
+    def open_for_entry(self, request, queryset):
+        self._set_open(request, queryset, is_open=True)
+
+    @admin.action(description=_("Close the selected periods for entry"))
+    def close_for_entry(self, request, queryset):
+        self._set_open(request, queryset, is_open=False)
+
+    def _set_open(self, request, queryset, *, is_open: bool) -> None:
+        changed = 0
+        for period in queryset.exclude(is_open=is_open):
+            period.is_open = is_open
+            period.save()  # one by one, so each change is in the period's history with who made it
+            changed += 1
+        message = ngettext("%(count)s period changed.", "%(count)s periods changed.", changed)
+        self.message_user(request, message % {"count": changed})
 
 
 @admin.register(AgeBand)

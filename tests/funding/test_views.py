@@ -28,8 +28,8 @@ def test_budget_page_shows_computed_flat_rate_totals_and_shares(client, member, 
     main = project.main_implementer
     CostModelFactory(implementer=main, flat_rate_percent=Decimal(40))
     CostLineFactory(implementer=main, amount=Decimal("1001.25"))
-    FinancingLineFactory(implementer=main, amount=Decimal(1122))
-    FinancingLineFactory(implementer=main, own=True, amount=Decimal("280.25"))
+    FinancingLineFactory(implementer=main, amount=Decimal("1121.80"))
+    FinancingLineFactory(implementer=main, own=True, amount=Decimal("280.45"))
     client.force_login(member)
     body = text(client.get(reverse("funding:budget", args=[project.pk])))
     assert "401,00 €" in body  # 40 % of 1 001,25 rounded to whole euros
