@@ -11,7 +11,14 @@ def home_card_context(obj, viewer) -> dict:
 
 
 extensions.add_link(
-    "portal.nav", Link(key="aftercare", label=_("Aftercare figures"), url_name="aftercare:home", order=20)
+    "portal.nav",
+    Link(
+        key="aftercare",
+        label=_("Aftercare figures"),
+        url_name="aftercare:home",
+        order=20,
+        perm="aftercare.view_overview",
+    ),
 )
 extensions.add_part(
     "portal.home",
@@ -20,5 +27,6 @@ extensions.add_part(
         template_name="aftercare/extensions/home_card.html",
         get_context=home_card_context,
         order=20,
+        perm="aftercare.view_overview",
     ),
 )

@@ -36,6 +36,7 @@ class Link:
     label: str | Promise
     url_name: str
     order: int = 0
+    perm: str | None = None  # shown only to those who have it (so no menu item leads to a 404)
 
     def url(self, obj=None) -> str:
         return reverse(self.url_name, args=[obj.pk] if obj is not None else None)
@@ -53,6 +54,7 @@ class Part:
     template_name: str
     get_context: Callable[[Any, Any], dict] | None = None
     order: int = 0
+    perm: str | None = None  # rendered only for viewers who have it
 
 
 class ExtensionRegistry:
@@ -72,18 +74,21 @@ class ExtensionRegistry:
         self._parts[slot].append(part)
         return part
 
-    def links(self, slot: str) -> list[Link]:
-        return sorted(self._links.get(slot, []), key=lambda link: (link.order, link.key))
+    def links(self, slot: str, viewer=None) -> list[Link]:
+        """The links of ``slot`` in order; given a viewer, only those the viewer may follow."""
+        links = sorted(self._links.get(slot, []), key=lambda link: (link.order, link.key))
+        return [link for link in links if viewer is None or _allowed(viewer, link.perm)]
 
-    def parts(self, slot: str) -> list[Part]:
-        return sorted(self._parts.get(slot, []), key=lambda part: (part.order, part.key))
+    def parts(self, slot: str, viewer=None) -> list[Part]:
+        parts = sorted(self._parts.get(slot, []), key=lambda part: (part.order, part.key))
+        return [part for part in parts if viewer is None or _allowed(viewer, part.perm)]
 
     def render_parts(self, slot: str, obj=None, *, viewer=None, cache: dict | None = None) -> SafeString:
         """Every part of ``slot`` rendered in order. ``cache`` (one per page) lets parts that share a
         ``get_context`` compute it once for the same object."""
         cache = {} if cache is None else cache
         html = []
-        for part in self.parts(slot):
+        for part in self.parts(slot, viewer):
             context: dict = {}
             if part.get_context is not None:
                 cache_key = (part.get_context, type(obj), getattr(obj, "pk", None), id(viewer))
@@ -92,6 +97,10 @@ class ExtensionRegistry:
                 context = cache[cache_key]
             html.append(render_to_string(part.template_name, {"object": obj, "viewer": viewer, **context}))
         return mark_safe("".join(html))  # noqa: S308 - each part is a template rendered with autoescape
+
+
+def _allowed(viewer, perm: str | None) -> bool:
+    return perm is None or viewer.has_perm(perm)
 
 
 extensions = ExtensionRegistry()

@@ -3,7 +3,10 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
+from django.forms.formsets import BaseFormSet
 from django.template.defaultfilters import floatformat
+from django.utils.text import capfirst
+from django.utils.translation import pgettext
 
 from config.money import round_to
 
@@ -55,13 +58,17 @@ def num(value, places: int = 0) -> str:
     return _figure(value, places)
 
 
-@register.simple_tag
-def links(slot: str, obj=None) -> list[dict]:
-    """The links apps add to ``slot`` (``config.extensions``): ``{% links "projects.tabs" project as tabs %}``
-    gives each one's ``key``, ``label`` and ``url``."""
+@register.simple_tag(takes_context=True)
+def links(context, slot: str, obj=None) -> list[dict]:
+    """The links apps add to ``slot`` (``config.extensions``) that the page's user may follow:
+    ``{% links "projects.tabs" project as tabs %}`` gives each one's ``key``, ``label`` and ``url``."""
     from config.extensions import extensions
 
-    return [{"key": link.key, "label": link.label, "url": link.url(obj)} for link in extensions.links(slot)]
+    viewer = context.get("user")
+    return [
+        {"key": link.key, "label": link.label, "url": link.url(obj)}
+        for link in extensions.links(slot, viewer)
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -82,3 +89,33 @@ def parts(context, slot: str, obj=None) -> str:
 def startswith(value, prefix) -> bool:
     """``request.path|startswith:link.url``: whether a page lies under a section of the portal."""
     return str(value).startswith(str(prefix))
+
+
+@register.inclusion_tag("partials/form_errors.html")
+def error_summary(*forms_and_formsets) -> dict:
+    """Every error of the page's forms and formsets at the top, each linked to its field.
+
+    Rows of a formset are named by their number (``Rivi 2, Summa: …``), so a person who reads the
+    summary first (a screen reader does: the summary takes focus) knows where to go.
+    """
+    entries: list[tuple[str, str]] = []  # (anchor id or "", message)
+
+    def add_form(form, row: int | None = None) -> None:
+        prefix = pgettext("error summary", "Row %(row)s, ") % {"row": row} if row else ""
+        entries.extend(("", f"{prefix}{error}") for error in form.non_field_errors())
+        for field in form:
+            for error in field.errors:
+                label = capfirst(field.label) if field.label else field.name
+                anchor = "" if field.is_hidden else field.id_for_label
+                entries.append((anchor, f"{prefix}{label}: {error}"))
+
+    for item in forms_and_formsets:
+        if item is None or item == "":
+            continue
+        if isinstance(item, BaseFormSet):
+            entries.extend(("", str(error)) for error in item.non_form_errors())
+            for row, form in enumerate(item.forms, start=1):
+                add_form(form, row)
+        else:
+            add_form(item)
+    return {"entries": entries}

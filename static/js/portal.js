@@ -52,6 +52,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // A form came back with errors: the summary at the top takes focus, so it is read first.
+    var summary = document.getElementById("error-summary");
+    if (summary) summary.focus();
     setUpMenu();
     wrapTables();
     window.addEventListener("resize", markOverflow);

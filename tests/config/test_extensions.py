@@ -48,3 +48,32 @@ def test_the_project_page_gets_its_tabs_from_every_app():
         "funding:costs_edit",
         "funding:financing_edit",
     ]
+
+
+class Viewer:
+    def __init__(self, *perms):
+        self.perms = set(perms)
+
+    def has_perm(self, perm, obj=None):
+        return perm in self.perms
+
+
+def test_links_and_parts_needing_a_permission_are_left_out_for_viewers_without_it():
+    registry = ExtensionRegistry()
+    registry.add_link("slot", Link(key="open", label="O", url_name="projects:list"))
+    registry.add_link("slot", Link(key="closed", label="C", url_name="projects:list", perm="app.view_x"))
+    registry.add_part("slot", Part(key="closed", template_name="x.html", perm="app.view_x"))
+    assert [link.key for link in registry.links("slot", Viewer())] == ["open"]
+    assert {link.key for link in registry.links("slot", Viewer("app.view_x"))} == {"open", "closed"}
+    assert registry.parts("slot", Viewer()) == []
+    assert [part.key for part in registry.parts("slot", Viewer("app.view_x"))] == ["closed"]
+
+
+@pytest.mark.django_db
+def test_menu_and_front_page_offer_aftercare_only_to_those_who_may_open_it(client, plain_user, area_manager):
+    client.force_login(plain_user)
+    assert client.get(reverse("aftercare:home")).status_code in (403, 404)
+    assert reverse("aftercare:home") not in client.get("/").content.decode()
+    client.force_login(area_manager)
+    body = client.get("/").content.decode()
+    assert body.count(f'href="{reverse("aftercare:home")}"') == 2  # the menu item and the card
