@@ -61,3 +61,18 @@ def test_cent_is_defined_once():
 
     assert shares.CENT is money.CENT
     assert not hasattr(calculations, "CENT")
+
+
+def test_no_app_rounds_on_its_own():
+    """Every rounding goes through config.money, so there is one rule (deleting it here fails this)."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = [
+        str(path.relative_to(root))
+        for app in ("config", "governance", "projects", "funding", "aftercare")
+        for path in (root / app).rglob("*.py")
+        if path != root / "config" / "money.py"
+        and ("quantize(" in (text := path.read_text(encoding="utf-8")) or "ROUND_" in text)
+    ]
+    assert offenders == []

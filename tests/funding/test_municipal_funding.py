@@ -1,3 +1,4 @@
+# ruff: noqa: F811 -- the governance fixtures imported below are used as pytest fixtures
 """A competence centre's municipal funding and budget: the pages, the statement (PDF, XLSX), the
 report sections, who sees them, and the old governance addresses that now lead here."""
 
@@ -26,7 +27,7 @@ def login(client, user):
 
 
 @pytest.fixture
-def funding_year(board):  # noqa: F811
+def funding_year(board):
     year = FundingYearFactory(centre=board.owner, key="fixed")
     for name, amount in [("Seinäjoki", "24800"), ("Vaasa", "26232"), ("=Soite", "28968")]:
         FundingPartyFactory(
@@ -38,7 +39,7 @@ def funding_year(board):  # noqa: F811
     return year
 
 
-def test_funding_year_page(client, member, funding_year, other_member):  # noqa: F811
+def test_funding_year_page(client, member, funding_year, other_member):
     url = reverse("funding:funding_year", args=[funding_year.pk])
     page = login(client, member).get(url).content.decode().replace("\xa0", " ")
     assert "24 800,00 €" in page and "26 232,00 €" in page and "80 000,00 €" in page
@@ -70,7 +71,7 @@ def test_the_old_governance_addresses_redirect_permanently(client, coordinator, 
     assert response["Location"] == reverse(f"funding:{name}", args=[funding_year.pk])
 
 
-def test_my_groups_lists_the_centres_funding_years_to_its_members(client, member, funding_year, other_member):  # noqa: F811
+def test_my_groups_lists_the_centres_funding_years_to_its_members(client, member, funding_year, other_member):
     url = funding_year.get_absolute_url()
     assert url in login(client, member).get(reverse("governance:home")).content.decode()
     assert url not in login(client, other_member).get(reverse("governance:home")).content.decode()
@@ -111,7 +112,7 @@ def test_centre_budget_vs_actual_at_a_date(coordinator):
     assert "97 500,00 €" in html and "32,5 %" in html and "365 000,00 €" in html and "30.4.2020" in html
 
 
-def test_embed_stores_dates_in_iso_form(client, coordinator, meeting):  # noqa: F811
+def test_embed_stores_dates_in_iso_form(client, coordinator, meeting):
     section = AgendaSectionFactory(meeting=meeting)
     budget = CentreBudget.objects.create(
         centre=meeting.group.owner, year=2020, total=100, state_grant_estimate=0
@@ -127,7 +128,7 @@ def test_embed_stores_dates_in_iso_form(client, coordinator, meeting):  # noqa: 
 @pytest.mark.parametrize(
     "persona", ["coordinator", "member", "other_member", "outsider", "plain_user", "administrator"]
 )
-def test_funding_years_queryset_agrees_with_the_rule(request, board, persona):  # noqa: F811
+def test_funding_years_queryset_agrees_with_the_rule(request, board, persona):
     FundingYearFactory(centre=board.owner)
     FundingYearFactory()
     MeetingFactory(term=board.terms.get(), number=7, approved=True)
@@ -135,3 +136,15 @@ def test_funding_years_queryset_agrees_with_the_rule(request, board, persona):  
     visible = set(FundingYear.objects.visible_to(user))
     allowed = {obj for obj in FundingYear.objects.all() if user.has_perm("funding.view_fundingyear", obj)}
     assert visible == allowed
+
+
+@pytest.mark.parametrize("name", ["funding_year", "funding_year_pdf", "funding_year_xlsx"])
+def test_every_funding_year_url_hides_the_year_from_others(
+    client, name, funding_year, other_member, outsider
+):
+    url = reverse(f"funding:{name}", args=[funding_year.pk])
+    assert client.get(url)["Location"].startswith("/accounts/login/?next=")  # anonymous
+    for user in (other_member, outsider):
+        client.force_login(user)
+        statuses = {client.get(url).status_code, client.post(url).status_code}
+        assert statuses == {404, 405}, (name, user, statuses)
