@@ -34,8 +34,8 @@ def test_budget_page_shows_computed_flat_rate_totals_and_shares(client, member, 
     body = text(client.get(reverse("funding:budget", args=[project.pk])))
     assert "401,00 €" in body  # 40 % of 1 001,25 rounded to whole euros
     assert "1 402,25 €" in body  # total costs
-    # shares to two decimals, as a funding decision prints them: 1 122 / 1 402,25 = 80,014 %
-    assert "80,01 %" in body and "19,99 %" in body
+    # shares to two decimals, as a funding decision prints them: 1 121,80 / 1 402,25 = 80 %
+    assert "80,00 %" in body and "20,00 %" in body
 
 
 def test_budget_page_warns_about_mismatch_and_aid_rate(client, member, project):
