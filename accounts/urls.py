@@ -10,6 +10,7 @@ urlpatterns = [
     path("login/", allauth_views.login, name="login"),
     path("login/", allauth_views.login, name="account_login"),
     path("logout/", views.logout_view, name="logout"),
+    path("logout/", views.logout_view, name="account_logout"),
     path("security/", views.security, name="account_security"),
     path("inactive/", allauth_views.account_inactive, name="account_inactive"),
     path("reauthenticate/", allauth_views.reauthenticate, name="account_reauthenticate"),

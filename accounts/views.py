@@ -2,6 +2,7 @@ from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -10,6 +11,7 @@ from accounts.middleware import SECOND_FACTORS
 from accounts.providers import end_session_url, provider_name, signed_in_with
 
 
+@login_not_required  # also cancels a login halfway, at the second factor
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     """End the portal session; if it began at an organisation's service, end that session too."""

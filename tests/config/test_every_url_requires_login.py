@@ -18,6 +18,8 @@ PUBLIC |= {"openid_connect_login", "openid_connect_callback"}
 # Steps of logging in before the session is a portal user's: the second factor after the password,
 # and the notice that the account is inactive.
 PUBLIC |= {"mfa_authenticate", "account_inactive"}
+# Logging out (POST only) ends whatever session there is, even one halfway through logging in.
+PUBLIC |= {"logout", "account_logout"}
 SAMPLE = {
     IntConverter: "1",
     SlugConverter: "x",
