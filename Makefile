@@ -38,7 +38,7 @@ run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo a
 	@echo "  jasen             member of the SONet BOTNIA board (meeting agendas and minutes)"
 	@echo "  esihenkilo-varha  aftercare manager of Varha (Varsinais-Suomi)"
 	@echo "  esihenkilo-pp     aftercare manager of Pohjois-Pohjanmaa"
-	@echo "  admin             administrator (/admin/)"
+	@echo "  admin             administrator (/admin/; sets up an authenticator app first)"
 	@echo "Log in at http://127.0.0.1:8000/accounts/login/"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
