@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from governance.models import Organisation
 from tests.accounts.conftest import PROVIDER_ACCOUNTS, configure, sign_in_at_provider
+from tests.accounts.test_journey_second_factor import shot
 from tests.governance.factories import UserFactory
 from tests.projects.factories import ImplementerFactory, ProjectFactory
 
@@ -34,6 +35,7 @@ def test_coordinator_signs_in_with_the_organisation_account_sees_her_projects_an
     UserFactory(username="someone-else", email="someone@sonetbotnia.example")
 
     page.goto(f"{live_server.url}/projects/")
+    shot(page, "login-with-organisation")
     page.get_by_role("button", name=BUTTON).click()
     sign_in_at_provider(page, "kaisa")
 
@@ -65,6 +67,7 @@ def test_a_person_unknown_to_the_portal_is_refused_with_a_clear_message(
     sign_in_at_provider(page, "stranger")
 
     page.wait_for_url(f"{live_server.url}/accounts/login/")
+    shot(page, "unknown-email")
     expect(page.get_by_role("status")).to_contain_text(
         "Portaalissa ei ole käyttäjää, jonka sähköpostiosoite on stranger@elsewhere.example"
     )
