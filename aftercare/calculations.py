@@ -6,15 +6,15 @@ have) a worker of each role, so a role's load is the area's clients over that ro
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-ONE_DECIMAL = Decimal("0.1")
-TWO_DECIMALS = Decimal("0.01")
+from config.money import CENT as TWO_DECIMALS
+from config.money import ONE_DECIMAL, round_to
+
 SUPPRESSION_LIMIT = 5
 
 
-def _q(value: Decimal, places: Decimal) -> Decimal:
-    return value.quantize(places, rounding=ROUND_HALF_UP)
+_q = round_to  # the portal's one rounding rule (half up)
 
 
 def clients_per_fte(clients: int, fte: Decimal) -> Decimal | None:

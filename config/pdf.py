@@ -64,7 +64,11 @@ def render_pdf(template_name: str, context: dict, *, request: HttpRequest | None
         **context,
     }
     html = render_to_string(template_name, context, request=request)
-    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf()
+    # PDF/UA: tagged structure, the document's language (from <html lang>) and title (<title>), so
+    # screen readers read the reports as they read the pages.
+    return HTML(string=html, base_url=PDF_BASE_URL, url_fetcher=StaticOnlyFetcher()).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
 
 
 def pdf_response(

@@ -225,4 +225,9 @@ LOGGING = {
     },
 }
 
+# The accessibility statement: when the portal was last checked against WCAG 2.1 AA, and where
+# feedback goes (an address of the maintaining organisation's accessibility contact).
+ACCESSIBILITY_CHECKED_ON = env.str("ACCESSIBILITY_CHECKED_ON", default="2026-11-30")
+ACCESSIBILITY_FEEDBACK_EMAIL = env.str("ACCESSIBILITY_FEEDBACK_EMAIL", default="saavutettavuus@example.fi")
+
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="jalkihuolto-demo")

@@ -1,7 +1,19 @@
 from django.contrib import admin
 
 from config.admin import PortalAdmin
-from funding.models import ActualCost, CostLine, CostModel, FinancingLine, PaymentClaim, RegionalSplit
+from funding.models import (
+    ActualCost,
+    BudgetActual,
+    BudgetLine,
+    CentreBudget,
+    CostLine,
+    CostModel,
+    FinancingLine,
+    FundingParty,
+    FundingYear,
+    PaymentClaim,
+    RegionalSplit,
+)
 
 
 @admin.register(CostLine)
@@ -19,3 +31,42 @@ class FinancingLineAdmin(PortalAdmin):
 
 for model in (CostModel, RegionalSplit, ActualCost, PaymentClaim):
     admin.site.register(model, PortalAdmin)
+
+
+# --- municipal funding and the centre's budget ------------------------------------------------------
+
+
+class FundingPartyInline(admin.TabularInline):
+    model = FundingParty
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["order", "organisation", "label", "region", "population", "fixed_amount", "weight"]
+
+
+@admin.register(FundingYear)
+class FundingYearAdmin(PortalAdmin):
+    list_display = ["centre", "year", "total", "key"]
+    list_select_related = ["centre"]
+    autocomplete_fields = ["centre"]
+    inlines = [FundingPartyInline]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ["order", "label", "amount"]
+
+
+@admin.register(CentreBudget)
+class CentreBudgetAdmin(PortalAdmin):
+    list_display = ["centre", "year", "total", "state_grant_estimate"]
+    list_select_related = ["centre"]
+    autocomplete_fields = ["centre"]
+    inlines = [BudgetLineInline]
+
+
+@admin.register(BudgetActual)
+class BudgetActualAdmin(PortalAdmin):
+    list_display = ["line", "as_of", "amount"]
+    list_select_related = ["line__budget__centre"]
+    list_filter = ["as_of"]

@@ -7,12 +7,12 @@ Nothing here touches the database or a request, so every rule is unit-tested on 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from config import money
+from config.money import ZERO
 from funding.models import CostCategory, FinancingKind
 
-ZERO = Decimal(0)
-CENT = Decimal("0.01")
 # The categories in the order a cost estimate lists them; income is deducted.
 CATEGORY_ORDER = [
     CostCategory.SALARIES,
@@ -36,14 +36,12 @@ def flat_rate(salaries: Decimal, percent: Decimal) -> Decimal:
     >>> flat_rate(Decimal("52000"), Decimal("24"))
     Decimal('12480')
     """
-    return (Decimal(salaries) * Decimal(percent) / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return money.of_percent(salaries, percent, money.EURO)
 
 
 def share(part: Decimal, total: Decimal) -> Decimal | None:
     """``part`` as a percentage of ``total`` to two decimals; None when the total is zero."""
-    if not total:
-        return None
-    return (Decimal(part) * 100 / Decimal(total)).quantize(CENT, rounding=ROUND_HALF_UP)
+    return money.percent(part, total)
 
 
 @dataclass
@@ -219,10 +217,58 @@ def regional_split_difference(amounts: Iterable[Decimal], eu_state_total: Decima
 
 def realisation(budget: Decimal, actual: Decimal) -> tuple[Decimal | None, Decimal]:
     """Realisation % of the budget (one decimal) and what remains (budget − actual)."""
-    percent = None
-    if budget:
-        percent = (Decimal(actual) * 100 / Decimal(budget)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return percent, Decimal(budget) - Decimal(actual)
+    return money.percent(actual, budget, money.ONE_DECIMAL), Decimal(budget) - Decimal(actual)
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    """A line of a budget vs actual: what was budgeted and what it had come to (None: not reported)."""
+
+    label: str | None
+    budget: Decimal
+    actual: Decimal | None = None
+
+    @property
+    def realisation(self) -> Decimal | None:
+        """The actual as a percentage of the budget, to one decimal."""
+        return None if self.actual is None else realisation(self.budget, self.actual)[0]
+
+    @property
+    def remaining(self) -> Decimal | None:
+        return None if self.actual is None else realisation(self.budget, self.actual)[1]
+
+
+@dataclass(frozen=True)
+class BudgetVsActual:
+    rows: list[BudgetRow]
+
+    @property
+    def total(self) -> BudgetRow:
+        """The sums; the actual is None only when no line has one."""
+        actuals = [row.actual for row in self.rows if row.actual is not None]
+        return BudgetRow(
+            label=None,
+            budget=sum((row.budget for row in self.rows), ZERO),
+            actual=sum(actuals, ZERO) if actuals else None,
+        )
+
+
+def budget_vs_actual(lines: Iterable[tuple[str | None, Decimal, Decimal | None]]) -> BudgetVsActual:
+    """Budget vs actual over ``(label, budget, actual)`` lines: each line's realisation and what
+    remains, and the totals. The one comparison behind a project's actuals (per implementer and
+    cost category) and a competence centre's budget (per budget line at a date).
+
+    >>> lines = [("Palkat", Decimal(300000), Decimal(97500)), ("Muut", Decimal(65000), None)]
+    >>> report = budget_vs_actual(lines)
+    >>> [row.realisation for row in report.rows], report.total.budget, report.total.actual
+    ([Decimal('32.5'), None], Decimal('365000'), Decimal('97500'))
+    """
+    return BudgetVsActual(
+        [
+            BudgetRow(label, Decimal(budget), None if actual is None else Decimal(actual))
+            for label, budget, actual in lines
+        ]
+    )
 
 
 def cumulative(amounts: Iterable[Decimal]) -> list[Decimal]:

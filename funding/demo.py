@@ -1,4 +1,5 @@
-"""Demo cost estimates and financing plans of "Elämässä eteenpäin".
+"""Demo cost estimates and financing plans of "Elämässä eteenpäin"; SONet BOTNIA's municipal funding
+and budget for 2021.
 
 The documents give the totals (SONet BOTNIA: ESR 80 % 348 854 €, own 20 % 87 214 €, total 436 068 €;
 the whole project 988 216 €); the split into years and categories is illustrative and chosen so that
@@ -9,8 +10,20 @@ import datetime
 from decimal import Decimal
 
 from config.demo import upsert
-from funding.models import ActualCost, CostLine, CostModel, FinancingLine, PaymentClaim, RegionalSplit
-from governance.models import Region
+from funding.models import (
+    ActualCost,
+    BudgetLine,
+    CentreBudget,
+    CostLine,
+    CostModel,
+    FinancingLine,
+    FundingParty,
+    FundingYear,
+    PaymentClaim,
+    RegionalSplit,
+)
+from governance.demo import CENTRE, board_meeting
+from governance.models import Organisation, Region, SectionEmbed
 from projects.demo import PROJECT_NAME
 from projects.models import Implementer
 
@@ -105,3 +118,67 @@ def load() -> None:
             {"implementer": implementers["SONet BOTNIA"], "region": Region.objects.get(code=code)},
             {"amount": Decimal(amount)},
         )
+
+
+def load_centre_finances() -> None:
+    """SONet BOTNIA's municipal funding 2021 (80 000 € under the 2020 model) and budget 2021
+    (365 000 €, state grant estimate 240 000 €), embedded in 9 § of the board's spring-2020 meeting."""
+    org = {o.short_name: o for o in Organisation.objects.all()}
+    regions = {r.code: r for r in Region.objects.all()}
+    centre = org[CENTRE]
+
+    # Municipal funding 2021 and the budget 2021.
+    funding_2021 = upsert(
+        FundingYear,
+        {"centre": centre, "year": 2021},
+        {
+            "total": Decimal("80000.00"),
+            "key": FundingYear.Key.FIXED,
+            "note": "Jako perussopimusosapuolten kesken vuonna 2020 käytetyn mallin mukaisesti. Mallin "
+            "jakoperuste ei ole asiakirjoissa, joten osuudet on kirjattu kiinteinä summina.",
+        },
+    )
+    for order, (short, label, region, amount) in enumerate(
+        [
+            ("Seinäjoki", "Seinäjoki / Etelä-Pohjanmaa", "14", "24800.00"),
+            ("Vaasa", "Vaasa / Pohjanmaa", "15", "26232.00"),
+            ("Soite", "Keski-Pohjanmaa ml. Kruunupyy (Soite)", "16", "28968.00"),
+        ],
+        start=1,
+    ):
+        upsert(
+            FundingParty,
+            {"funding_year": funding_2021, "organisation": org[short]},
+            {"label": label, "region": regions[region], "fixed_amount": Decimal(amount), "order": order},
+        )
+    budget_2021 = upsert(
+        CentreBudget,
+        {"centre": centre, "year": 2021},
+        {"total": Decimal("365000.00"), "state_grant_estimate": Decimal("240000.00")},
+    )
+    for order, (label, amount) in enumerate(
+        [
+            ("Valtionavustus (arvio)", "240000.00"),
+            ("Kuntarahoitus", "80000.00"),
+            ("Hanketoiminta ja maksullinen palvelutoiminta", "45000.00"),
+        ],
+        start=1,
+    ):
+        upsert(
+            BudgetLine, {"budget": budget_2021, "label": label}, {"amount": Decimal(amount), "order": order}
+        )
+
+    meeting = board_meeting()
+    section = meeting.sections.filter(number=9).first() if meeting is not None else None
+    if section is None or meeting.status == meeting.Status.APPROVED:
+        return  # approved minutes are a record: what they embed is not changed afterwards
+    upsert(
+        SectionEmbed,
+        {"section": section, "section_key": "funding.shares"},
+        {"params": {"funding_year": str(funding_2021.pk)}, "order": 1},
+    )
+    upsert(
+        SectionEmbed,
+        {"section": section, "section_key": "funding.centre_budget"},
+        {"params": {"budget": str(budget_2021.pk), "as_of": ""}, "order": 2},
+    )

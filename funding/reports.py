@@ -1,4 +1,5 @@
-"""Report sections funding offers to steering-group meeting reports."""
+"""Report sections funding offers to steering-group meeting reports: budget vs actual of a project,
+municipal funding shares of a year, a competence centre's budget."""
 
 import datetime
 from collections.abc import Mapping
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.sections import ReportSection, registry
 from funding import selectors
+from funding.models import CentreBudget, FundingYear
 from projects.models import Project
 
 
@@ -51,5 +53,52 @@ registry.register(
         template_name="funding/sections/budget_vs_actual.html",
         params_form=BudgetVsActualParams,
         get_context=budget_vs_actual_context,
+    )
+)
+
+
+class FundingSharesParams(forms.Form):
+    funding_year = forms.ModelChoiceField(
+        label=_("Funding year"), queryset=FundingYear.objects.select_related("centre")
+    )
+
+    def limit_choices_to_user(self, user) -> None:
+        self.fields["funding_year"].queryset = FundingYear.objects.visible_to(user).select_related("centre")
+
+
+def funding_shares_context(params, viewer) -> dict:
+    return {"table": selectors.funding_shares(params["funding_year"])}
+
+
+class CentreBudgetParams(forms.Form):
+    budget = forms.ModelChoiceField(label=_("Budget"), queryset=CentreBudget.objects.select_related("centre"))
+    as_of = forms.DateField(
+        label=_("Actuals as of"), required=False, help_text=_("Leave empty to show the budget only.")
+    )
+
+    def limit_choices_to_user(self, user) -> None:
+        self.fields["budget"].queryset = CentreBudget.objects.visible_to(user).select_related("centre")
+
+
+def centre_budget_context(params, viewer) -> dict:
+    return {"report": selectors.centre_budget_vs_actual(params["budget"], params.get("as_of"))}
+
+
+registry.register(
+    ReportSection(
+        key="funding.shares",
+        title=_("Municipal funding shares of a year"),
+        template_name="funding/sections/shares.html",
+        params_form=FundingSharesParams,
+        get_context=funding_shares_context,
+    )
+)
+registry.register(
+    ReportSection(
+        key="funding.centre_budget",
+        title=_("Competence centre budget (vs actual at a date)"),
+        template_name="funding/sections/centre_budget.html",
+        params_form=CentreBudgetParams,
+        get_context=centre_budget_context,
     )
 )

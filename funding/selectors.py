@@ -1,23 +1,29 @@
 """Reads for funding pages: a project's figures gathered in a fixed number of queries and handed to
-the plain functions of ``funding.calculations``."""
+the plain functions of ``funding.calculations``; a centre's municipal funding shares and budget."""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Sum
 
+from config.money import ZERO, percent
 from funding import calculations as calc
 from funding.models import (
     ActualCost,
+    BudgetActual,
+    CentreBudget,
     CostCategory,
     CostLine,
     CostModel,
     FinancingLine,
+    FundingYear,
     PaymentClaim,
     RegionalSplit,
 )
+from funding.shares import Party, compute_shares
 from projects.models import Implementer, Project
 
 
@@ -107,21 +113,6 @@ def project_finances(project: Project) -> ProjectFinances:
 
 
 @dataclass
-class BudgetRow:
-    label: str
-    budget: Decimal
-    actual: Decimal
-
-    @property
-    def realisation(self) -> Decimal | None:
-        return calc.realisation(self.budget, self.actual)[0]
-
-    @property
-    def remaining(self) -> Decimal:
-        return calc.realisation(self.budget, self.actual)[1]
-
-
-@dataclass
 class ClaimRow:
     claim: PaymentClaim
     cumulative: Decimal
@@ -129,20 +120,24 @@ class ClaimRow:
 
 
 @dataclass
-class BudgetVsActual:
+class ImplementerActuals:
+    """An implementer's budget vs actual (``calculations.budget_vs_actual``) and payment claims."""
+
     implementer: Implementer
-    rows: list[BudgetRow]
+    comparison: calc.BudgetVsActual
     claims: list[ClaimRow] = field(default_factory=list)
     flat_rate_percent: Decimal | None = None
 
     @property
-    def total(self) -> BudgetRow:
-        budget = sum((r.budget for r in self.rows), Decimal(0))
-        actual = sum((r.actual for r in self.rows), Decimal(0))
-        return BudgetRow(label="", budget=budget, actual=actual)
+    def rows(self) -> list[calc.BudgetRow]:
+        return self.comparison.rows
+
+    @property
+    def total(self) -> calc.BudgetRow:
+        return self.comparison.total
 
 
-def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[BudgetVsActual]:
+def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[ImplementerActuals]:
     """Per implementer and category: the budget, the actual costs booked up to ``as_of`` (the flat
     rate realised from the actual salaries), realisation % and what remains. Income is deducted."""
     actual = defaultdict(Decimal)
@@ -159,7 +154,7 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
     result = []
     for f in finances.implementers:
         pk, estimate = f.implementer.pk, f.estimate
-        rows = []
+        lines = []
         for row in estimate.rows():
             if row["key"] == "flat_rate":
                 realised = calc.flat_rate(
@@ -171,16 +166,16 @@ def budget_vs_actual(finances: ProjectFinances, as_of: datetime.date) -> list[Bu
                 label = row["label"]
                 if row["key"] == CostCategory.INCOME:
                     realised = -realised
-            rows.append(BudgetRow(label=label, budget=row["total"], actual=realised))
+            lines.append((label, row["total"], realised))
         own_claims = claims[pk]
         claim_rows = [
             ClaimRow(claim=claim, cumulative=running, share_of_budget=calc.share(running, estimate.total))
             for claim, running in zip(own_claims, calc.cumulative(c.claimed for c in own_claims), strict=True)
         ]
         result.append(
-            BudgetVsActual(
+            ImplementerActuals(
                 implementer=f.implementer,
-                rows=rows,
+                comparison=calc.budget_vs_actual(lines),
                 claims=claim_rows,
                 flat_rate_percent=estimate.flat_rate_percent,
             )
@@ -192,3 +187,66 @@ def implementer_finances(implementer: Implementer) -> ImplementerFinances:
     """One implementer's saved cost estimate and financing plan, as its project's page shows them."""
     project = Project.objects.for_page().get(pk=implementer.project_id)
     return next(f for f in project_finances(project).implementers if f.implementer.pk == implementer.pk)
+
+
+# --- municipal funding shares and the centre's budget ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    party: object
+    share: Decimal
+    percent: Decimal
+
+
+@dataclass(frozen=True)
+class SharesTable:
+    funding_year: FundingYear
+    rows: list[ShareRow]
+    total: Decimal
+    error: str = ""
+
+
+def funding_shares(funding_year: FundingYear) -> SharesTable:
+    """The year's parties with their computed shares (and the reason, if the key cannot be applied)."""
+    parties = list(funding_year.parties.select_related("organisation", "region"))
+    inputs = [
+        Party(name=str(p), population=p.population, fixed_amount=p.fixed_amount, weight=p.weight)
+        for p in parties
+    ]
+    try:
+        shares = compute_shares(funding_year.total, funding_year.key, inputs)
+    except ValidationError as error:
+        return SharesTable(funding_year, [], funding_year.total, error=" ".join(error.messages))
+    rows = [
+        ShareRow(p, s, percent(s, funding_year.total) or ZERO) for p, s in zip(parties, shares, strict=True)
+    ]
+    return SharesTable(funding_year, rows, sum(shares, Decimal(0)))
+
+
+@dataclass(frozen=True)
+class CentreBudgetReport:
+    """A centre budget compared with what its lines had come to at ``as_of`` (None: budget only)."""
+
+    budget: CentreBudget
+    as_of: datetime.date | None
+    comparison: calc.BudgetVsActual
+
+    @property
+    def rows(self) -> list[calc.BudgetRow]:
+        return self.comparison.rows
+
+    @property
+    def total(self) -> calc.BudgetRow:
+        return self.comparison.total
+
+
+def centre_budget_vs_actual(budget: CentreBudget, as_of: datetime.date | None = None) -> CentreBudgetReport:
+    """A centre budget's lines with, if ``as_of`` is given, what each had come to by that date."""
+    actuals = {}
+    if as_of is not None:
+        actuals = dict(
+            BudgetActual.objects.filter(line__budget=budget, as_of=as_of).values_list("line_id", "amount")
+        )
+    lines = [(line.label, line.amount, actuals.get(line.pk)) for line in budget.lines.all()]
+    return CentreBudgetReport(budget, as_of, calc.budget_vs_actual(lines))

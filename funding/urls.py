@@ -7,7 +7,6 @@ app_name = "funding"
 urlpatterns = [
     path("projects/<int:pk>/budget/", views.budget, name="budget"),
     path("projects/<int:pk>/actuals/", views.actuals, name="actuals"),
-    path("projects/<int:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
     path("projects/<int:pk>/transfer/", transfer.transfer, name="transfer"),
     path("projects/<int:pk>/import/<slug:kind>/", transfer.import_preview, name="import"),
     path("projects/<int:pk>/import/<slug:kind>/confirm/", transfer.import_confirm, name="import_confirm"),
@@ -15,4 +14,7 @@ urlpatterns = [
     path("implementers/<int:pk>/costs/", views.costs_edit, name="costs_edit"),
     path("implementers/<int:pk>/financing/", views.financing_edit, name="financing_edit"),
     path("implementers/<int:pk>/actuals/", views.actuals_edit, name="actuals_edit"),
+    path("municipal/<int:pk>/", views.funding_year_detail, name="funding_year"),
+    path("municipal/<int:pk>/pdf/", views.funding_year_pdf, name="funding_year_pdf"),
+    path("municipal/<int:pk>/xlsx/", views.funding_year_xlsx, name="funding_year_xlsx"),
 ]

@@ -16,7 +16,8 @@ from funding.forms import (
     PaymentClaimFormSet,
     RegionalSplitFormSet,
 )
-from projects import selectors as project_selectors
+from funding.models import FundingYear
+from funding.statements import funding_statement_xlsx
 from projects.models import Implementer, Project
 
 VIEW, CHANGE = "funding.view_finances", "funding.change_finances"
@@ -106,16 +107,36 @@ def actuals_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "funding/actuals_form.html", context)
 
 
+def _funding_year(request: HttpRequest, pk: int) -> FundingYear:
+    return get_for_user(
+        request.user, FundingYear.objects.select_related("centre"), "funding.view_fundingyear", pk=pk
+    )
+
+
 @require_GET
-def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    """The project plan in the shape of a funding decision proposal."""
-    project = _project(request, pk)
-    context = {
-        "project": project,
-        "finances": selectors.project_finances(project),
-        "implementers": project_selectors.implementers_for_plan(project),
-        "indicators": project_selectors.indicators_for_plan(project),
-        "participant_targets": list(project.participant_targets.all()),
-    }
-    filename = f"{project.acronym or project.name}-hankesuunnitelma"
-    return pdf_response("projects/pdf/plan.html", context, request=request, filename=filename)
+def funding_year_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    table = selectors.funding_shares(_funding_year(request, pk))
+    return render(request, "funding/funding_year.html", {"table": table, "funding_year": table.funding_year})
+
+
+@require_GET
+def funding_year_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    table = selectors.funding_shares(_funding_year(request, pk))
+    name = _("Municipal funding %(year)s") % {"year": table.funding_year.year}
+    return pdf_response(
+        "funding/funding_year_pdf.html",
+        {"table": table, "funding_year": table.funding_year},
+        request=request,
+        filename=name,
+    )
+
+
+@require_GET
+def funding_year_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    funding_year = _funding_year(request, pk)
+    response = HttpResponse(
+        funding_statement_xlsx(selectors.funding_shares(funding_year)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="kuntarahoitus-{funding_year.year}.xlsx"'
+    return response

@@ -7,11 +7,6 @@ from governance.models import (
     AgendaSection,
     AreaManager,
     Attachment,
-    BudgetActual,
-    BudgetLine,
-    CentreBudget,
-    FundingParty,
-    FundingYear,
     Meeting,
     Membership,
     MinutesCorrection,
@@ -83,7 +78,7 @@ class AreaManagerAdmin(PortalAdmin):
     autocomplete_fields = ["user", "wellbeing_area"]
 
 
-# --- steering groups, meetings, funding ------------------------------------------------------------
+# --- steering groups and meetings ----------------------------------------------------------------
 
 
 class TermInline(admin.TabularInline):
@@ -160,39 +155,3 @@ class MinutesCorrectionAdmin(PortalAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
-
-
-class FundingPartyInline(admin.TabularInline):
-    model = FundingParty
-    extra = 0
-    autocomplete_fields = ["organisation"]
-    fields = ["order", "organisation", "label", "region", "population", "fixed_amount", "weight"]
-
-
-@admin.register(FundingYear)
-class FundingYearAdmin(PortalAdmin):
-    list_display = ["centre", "year", "total", "key"]
-    list_select_related = ["centre"]
-    autocomplete_fields = ["centre"]
-    inlines = [FundingPartyInline]
-
-
-class BudgetLineInline(admin.TabularInline):
-    model = BudgetLine
-    extra = 0
-    fields = ["order", "label", "amount"]
-
-
-@admin.register(CentreBudget)
-class CentreBudgetAdmin(PortalAdmin):
-    list_display = ["centre", "year", "total", "state_grant_estimate"]
-    list_select_related = ["centre"]
-    autocomplete_fields = ["centre"]
-    inlines = [BudgetLineInline]
-
-
-@admin.register(BudgetActual)
-class BudgetActualAdmin(PortalAdmin):
-    list_display = ["line", "as_of", "amount"]
-    list_select_related = ["line__budget__centre"]
-    list_filter = ["as_of"]

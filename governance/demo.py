@@ -214,7 +214,7 @@ def load_users(*, password: str) -> None:
         )
 
 
-# --- steering groups, meetings and municipal funding ----------------------------------------------
+# --- steering groups and meetings ------------------------------------------------------------------
 
 BOARD_NAME = "SONet BOTNIA -johtoryhmä"
 CENTRE = "SONet BOTNIA"
@@ -353,71 +353,21 @@ def _approve(meeting) -> None:
 
 
 def load_governance() -> None:
-    """The SONet BOTNIA board 2020–2021 with its spring-2020 meeting, the 2021 funding year and
-    budget, and the aftercare leaders' peer reflection of 29.3.2023 as a memo."""
+    """The SONet BOTNIA board 2020–2021 with its spring-2020 meeting, and the aftercare leaders' peer
+    reflection of 29.3.2023 as a memo.
+
+    The board meeting stays a draft here: other apps' demo steps embed their report sections into
+    it (the municipal funding and the budget in 9 §), then ``approve_meetings`` approves it.
+    """
     import datetime
-    from decimal import Decimal
     from zoneinfo import ZoneInfo
 
-    from governance.models import (
-        AgendaSection,
-        Attendance,
-        BudgetLine,
-        CentreBudget,
-        FundingParty,
-        FundingYear,
-        Meeting,
-        Membership,
-        SectionEmbed,
-        SteeringGroup,
-        Term,
-    )
+    from governance.models import AgendaSection, Attendance, Meeting, Membership, SteeringGroup, Term
 
     helsinki = ZoneInfo("Europe/Helsinki")
     org = {o.short_name: o for o in Organisation.objects.all()}
     regions = {r.code: r for r in Region.objects.all()}
     centre = org[CENTRE]
-
-    # Municipal funding 2021 and the budget 2021.
-    funding_2021 = upsert(
-        FundingYear,
-        {"centre": centre, "year": 2021},
-        {
-            "total": Decimal("80000.00"),
-            "key": FundingYear.Key.FIXED,
-            "note": "Jako perussopimusosapuolten kesken vuonna 2020 käytetyn mallin mukaisesti. Mallin "
-            "jakoperuste ei ole asiakirjoissa, joten osuudet on kirjattu kiinteinä summina.",
-        },
-    )
-    for order, (short, label, region, amount) in enumerate(
-        [
-            ("Seinäjoki", "Seinäjoki / Etelä-Pohjanmaa", "14", "24800.00"),
-            ("Vaasa", "Vaasa / Pohjanmaa", "15", "26232.00"),
-            ("Soite", "Keski-Pohjanmaa ml. Kruunupyy (Soite)", "16", "28968.00"),
-        ],
-        start=1,
-    ):
-        upsert(
-            FundingParty,
-            {"funding_year": funding_2021, "organisation": org[short]},
-            {"label": label, "region": regions[region], "fixed_amount": Decimal(amount), "order": order},
-        )
-    budget_2021 = upsert(
-        CentreBudget,
-        {"centre": centre, "year": 2021},
-        {"total": Decimal("365000.00"), "state_grant_estimate": Decimal("240000.00")},
-    )
-    for order, (label, amount) in enumerate(
-        [
-            ("Valtionavustus (arvio)", "240000.00"),
-            ("Kuntarahoitus", "80000.00"),
-            ("Hanketoiminta ja maksullinen palvelutoiminta", "45000.00"),
-        ],
-        start=1,
-    ):
-        upsert(
-            BudgetLine, {"budget": budget_2021, "label": label}, {"amount": Decimal(amount), "order": order}
-        )
 
     # The board and its term 2020–2021.
     board = upsert(
@@ -480,7 +430,7 @@ def load_governance() -> None:
                 },
             )
         for number, title, presentation, proposal, decision, decision_type in SECTIONS_2020:
-            section = upsert(
+            upsert(
                 AgendaSection,
                 {"meeting": meeting, "number": number},
                 {
@@ -491,20 +441,22 @@ def load_governance() -> None:
                     "decision_type": decision_type,
                 },
             )
-            if number == 9:
-                upsert(
-                    SectionEmbed,
-                    {"section": section, "section_key": "governance.funding_shares"},
-                    {"params": {"funding_year": str(funding_2021.pk)}, "order": 1},
-                )
-                upsert(
-                    SectionEmbed,
-                    {"section": section, "section_key": "governance.centre_budget"},
-                    {"params": {"budget": str(budget_2021.pk), "as_of": ""}, "order": 2},
-                )
-        _approve(meeting)
 
     _load_peer_reflection()
+
+
+def board_meeting():
+    """The SONet BOTNIA board's spring-2020 meeting of the demo (None before ``load_governance``)."""
+    from governance.models import Meeting
+
+    return Meeting.objects.filter(group__name=BOARD_NAME, year=2020, number=2).first()
+
+
+def approve_meetings() -> None:
+    """Approve the board meeting's minutes once every app has embedded its sections."""
+    meeting = board_meeting()
+    if meeting is not None:
+        _approve(meeting)
 
 
 def _load_peer_reflection() -> None:

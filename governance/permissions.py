@@ -181,24 +181,8 @@ def prepares_in_group(user, group) -> bool:
     )
 
 
-@rules.predicate
-def reads_funding_year(user, funding_year) -> bool:
-    if funding_year is None:
-        return False
-    from governance.models import SteeringGroup
-
-    return (
-        funding_year.centre_id in coordinated_organisation_ids(user)
-        or SteeringGroup.objects.filter(
-            owner_id=funding_year.centre_id, pk__in=member_group_ids(user)
-        ).exists()
-    )
-
-
 rules.add_perm("governance.view_steeringgroup", is_administrator | is_group_member | coordinates_group_owner)
 rules.add_perm("governance.add_meeting", is_administrator | prepares_in_group)
 rules.add_perm("governance.view_meeting", is_administrator | prepares_meeting | reads_meeting_as_member)
 rules.add_perm("governance.change_meeting", (is_administrator | prepares_meeting) & ~meeting_is_approved)
 rules.add_perm("governance.correct_meeting", (is_administrator | prepares_meeting) & meeting_is_approved)
-rules.add_perm("governance.view_fundingyear", is_administrator | reads_funding_year)
-rules.add_perm("governance.change_fundingyear", is_administrator)

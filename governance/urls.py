@@ -18,7 +18,4 @@ urlpatterns = [
     path("sections/<int:pk>/edit/", views.section_edit, name="section_edit"),
     path("sections/<int:pk>/embeds/new/", views.embed_create, name="embed_create"),
     path("embeds/<int:pk>/delete/", views.embed_delete, name="embed_delete"),
-    path("funding/<int:pk>/", views.funding_year_detail, name="funding_year"),
-    path("funding/<int:pk>/pdf/", views.funding_year_pdf, name="funding_year_pdf"),
-    path("funding/<int:pk>/xlsx/", views.funding_year_xlsx, name="funding_year_xlsx"),
 ]

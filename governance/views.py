@@ -1,4 +1,4 @@
-"""Steering groups, meetings and funding shares: thin views over services and selectors."""
+"""Steering groups and meetings: thin views over services and selectors."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,15 +22,13 @@ from governance.forms import (
 )
 from governance.models import (
     AgendaSection,
-    FundingYear,
     Meeting,
     Membership,
     MinutesLocked,
     SectionEmbed,
     SteeringGroup,
 )
-from governance.selectors import funding_shares, meeting_page, my_groups
-from governance.statements import funding_statement_xlsx
+from governance.selectors import meeting_page, my_groups
 
 EDIT = "governance.change_meeting"
 VIEW = "governance.view_meeting"
@@ -253,40 +251,3 @@ def correction_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The correction was recorded."))
             return redirect(meeting)
     return render(request, "governance/correction_form.html", {"form": form, "meeting": meeting})
-
-
-def _funding_year(request: HttpRequest, pk: int) -> FundingYear:
-    return get_for_user(
-        request.user, FundingYear.objects.select_related("centre"), "governance.view_fundingyear", pk=pk
-    )
-
-
-@require_GET
-def funding_year_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    table = funding_shares(_funding_year(request, pk))
-    return render(
-        request, "governance/funding_year.html", {"table": table, "funding_year": table.funding_year}
-    )
-
-
-@require_GET
-def funding_year_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    table = funding_shares(_funding_year(request, pk))
-    name = _("Municipal funding %(year)s") % {"year": table.funding_year.year}
-    return pdf_response(
-        "governance/funding_year_pdf.html",
-        {"table": table, "funding_year": table.funding_year},
-        request=request,
-        filename=name,
-    )
-
-
-@require_GET
-def funding_year_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    funding_year = _funding_year(request, pk)
-    response = HttpResponse(
-        funding_statement_xlsx(funding_shares(funding_year)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="kuntarahoitus-{funding_year.year}.xlsx"'
-    return response

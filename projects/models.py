@@ -1,7 +1,7 @@
 """ESR programmes, calls and projects with their implementers, work packages, indicators, participant
 targets and staff resources."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from config.models import PortalModel
+from config.money import CENT, round_to
 from governance.models import Municipality, Organisation, Region
 from governance.permissions import coordinated_organisation_ids, is_administrator, organisation_ids
 
@@ -447,4 +448,4 @@ def person_years(start, end, fte_percent: Decimal) -> Decimal:
     """
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     value = Decimal(months) / Decimal(12) * Decimal(fte_percent) / Decimal(100)
-    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return round_to(value, CENT)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from config.imports import inert, looks_like_formula
+from config.money import euros
 from projects.models import Implementer, Indicator, ParticipantTarget, Project
 
 
@@ -30,7 +31,7 @@ class FinnishDecimalWidget(widgets.DecimalWidget):
         text = str(value).replace("\xa0", "").replace("\u202f", "").replace(" ", "").replace("€", "")
         text = text.replace(",", ".")
         try:
-            return Decimal(text).quantize(Decimal("0.01"))
+            return euros(Decimal(text))
         except InvalidOperation:
             raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
 

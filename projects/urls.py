@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/plan/", views.project_plan, name="plan"),
     path("<int:pk>/history/", views.project_history, name="history"),
+    path("<int:pk>/plan.pdf", views.plan_pdf, name="plan_pdf"),
     path("<int:pk>/edit/", views.project_edit, name="edit"),
     path("<int:pk>/status/", views.project_status, name="status"),
     path("<int:pk>/implementers/new/", views.implementer_add, name="implementer_add"),

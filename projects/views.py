@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.access import get_for_user, require_perm
+from config.pdf import pdf_response
 from governance.models import Organisation
 from governance.permissions import coordinated_organisation_ids, is_administrator
 from projects import selectors, services
@@ -224,3 +225,18 @@ def indicator_values_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "projects/rows_form.html", {"formset": formset, "project": project, "title": title}
     )
+
+
+@require_GET
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The project plan in the shape of a funding decision proposal; the money parts (cost estimate,
+    financing plan, regional split) are added by the app that keeps them (``config.extensions``)."""
+    project = _project(request, pk)
+    context = {
+        "project": project,
+        "implementers": selectors.implementers_for_plan(project),
+        "indicators": selectors.indicators_for_plan(project),
+        "participant_targets": list(project.participant_targets.all()),
+    }
+    filename = f"{project.acronym or project.name}-hankesuunnitelma"
+    return pdf_response("projects/pdf/plan.html", context, request=request, filename=filename)

@@ -1,6 +1,5 @@
-"""Governance models: the registry, steering groups and meetings, and municipal funding."""
+"""Governance models: the registry, steering groups and meetings."""
 
-from governance.models.funding import BudgetActual, BudgetLine, CentreBudget, FundingParty, FundingYear
 from governance.models.meetings import (
     AgendaSection,
     Attachment,
@@ -30,11 +29,6 @@ __all__ = [
     "AreaManager",
     "Attachment",
     "Attendance",
-    "BudgetActual",
-    "BudgetLine",
-    "CentreBudget",
-    "FundingParty",
-    "FundingYear",
     "Meeting",
     "Membership",
     "MinutesCorrection",

@@ -533,6 +533,3 @@ class MinutesCorrection(PortalModel):
 
     def __str__(self) -> str:
         return f"{self.section} – {self.get_field_display()}"
-
-
-# --- municipal funding of a competence centre ---------------------------------------------------

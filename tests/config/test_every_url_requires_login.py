@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter, UUIDConverter
 
 # Reachable without logging in, by design.
-PUBLIC = {"login", "account_login", "set_language", "static", "serve"}
+PUBLIC = {"login", "account_login", "set_language", "static", "serve", "accessibility"}
 # The organisations' sign-in services send the browser back without a portal session; the views
 # refuse anything that is not a sign-in they started (tests/accounts/test_oidc_*).
 PUBLIC |= {"openid_connect_login", "openid_connect_callback"}
@@ -88,3 +88,23 @@ def test_login_page_is_public(client):
     assert response.status_code == 200
     # allauth's login form: the username goes in the field "login".
     assert 'name="login"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("fi", "Saavutettavuusseloste"), ("sv", "Tillgänglighetsutlåtande"), ("en", "Accessibility statement")],
+)
+def test_accessibility_statement_is_public_in_each_language(client, settings, language, heading):
+    settings.ACCESSIBILITY_CHECKED_ON = "2026-11-30"
+    settings.ACCESSIBILITY_FEEDBACK_EMAIL = "palaute@example.fi"
+    client.cookies["django_language"] = language
+    body = client.get("/accessibility/").content.decode()
+    assert f"<h1>{heading}</h1>" in body
+    assert "30.11.2026" in body
+    assert 'href="mailto:palaute@example.fi"' in body
+
+
+@pytest.mark.django_db
+def test_every_page_links_to_the_accessibility_statement(client):
+    assert 'href="/accessibility/"' in client.get("/accounts/login/").content.decode()

@@ -3,8 +3,16 @@ from decimal import Decimal
 
 import factory
 
-from funding.models import ActualCost, CostLine, CostModel, FinancingLine, RegionalSplit
-from tests.governance.factories import RegionFactory
+from funding.models import (
+    ActualCost,
+    CostLine,
+    CostModel,
+    FinancingLine,
+    FundingParty,
+    FundingYear,
+    RegionalSplit,
+)
+from tests.governance.factories import OrganisationFactory, RegionFactory
 from tests.projects.factories import ImplementerFactory
 
 
@@ -58,3 +66,21 @@ class ActualCostFactory(factory.django.DjangoModelFactory):
     category = "salaries"
     as_of = datetime.date(2021, 6, 30)
     amount = Decimal(5000)
+
+
+class FundingYearFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingYear
+
+    centre = factory.SubFactory(OrganisationFactory)
+    year = 2021
+    total = Decimal("80000.00")
+    key = FundingYear.Key.EQUAL
+
+
+class FundingPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingParty
+
+    funding_year = factory.SubFactory(FundingYearFactory)
+    organisation = factory.SubFactory(OrganisationFactory)

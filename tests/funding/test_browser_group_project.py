@@ -82,11 +82,11 @@ def test_coordinator_builds_a_group_project_and_downloads_its_plan(coordinator, 
     assert "15 402,25 €" in body and "24 800,00 €" in body  # the sub-projects' totals
     assert "40 202,25 €" in body  # the group's total: their sum
     assert "32 161,80 €" in body  # EU and state funding of the whole project
-    assert "80,0 %" in body and "20,0 %" in body
+    assert "80,00 %" in body and "20,00 %" in body
     expect(page.locator(".warnings")).to_have_count(0)
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Hankesuunnitelma (PDF)").click()
     text = pdf_text(open(download.value.path(), "rb").read(), tmp_path)  # noqa: SIM115
-    for figure in ("40 202,25 €", "15 402,25 €", "24 800,00 €", "32 161,80 €", "8 040,45 €", "80,0 %"):
+    for figure in ("40 202,25 €", "15 402,25 €", "24 800,00 €", "32 161,80 €", "8 040,45 €", "80,00 %"):
         assert figure in text, figure

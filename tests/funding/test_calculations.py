@@ -127,3 +127,45 @@ def test_realisation(budget, actual, percent, remaining):
 
 def test_cumulative_claims():
     assert calc.cumulative([D(51708), D(98740)]) == [D(51708), D(150448)]
+
+
+# --- one budget vs actual, for a project's implementers and for a competence centre ------------------
+
+
+def test_budget_vs_actual_of_the_centre_budget_2021_as_in_the_documents():
+    """Budget 2021: 365 000 €, of which the state grant estimate 240 000 €; actuals at 30.4.2020
+    are illustrative (the documents give the date, not the figures)."""
+    report = calc.budget_vs_actual(
+        [
+            ("Valtionavustus (arvio)", D("240000.00"), D("80000.00")),
+            ("Kuntarahoitus", D("80000.00"), D("26666.67")),
+            ("Hanketoiminta ja maksullinen palvelutoiminta", D("45000.00"), None),
+        ]
+    )
+    assert report.total.budget == D("365000.00")
+    assert report.rows[0].budget == D("240000.00")
+    assert [row.realisation for row in report.rows] == [D("33.3"), D("33.3"), None]
+    assert [row.remaining for row in report.rows] == [D("160000.00"), D("53333.33"), None]
+    assert report.total.actual == D("106666.67")
+    assert report.total.realisation == D("29.2")  # 106 666,67 / 365 000 = 29,22 %
+    assert report.total.remaining == D("258333.33")
+
+
+def test_budget_vs_actual_of_a_project_implementer():
+    """The SONet BOTNIA demo salaries: 336 000 € budgeted, 117 700 € booked by 30.6.2021 (35,0 %)."""
+    report = calc.budget_vs_actual([("salaries", D(336000), D(117700)), (None, D(80640), D(28248))])
+    assert report.rows[0].realisation == D("35.0")
+    assert report.rows[1].label is None  # the flat rate's line is labelled by its template
+    assert (report.total.budget, report.total.actual) == (D(416640), D(145948))
+    assert report.total.remaining == D(270692)
+
+
+def test_budget_vs_actual_without_any_actual_has_no_total_actual():
+    report = calc.budget_vs_actual([("a", D(100), None), ("b", D(0), None)])
+    assert report.total == calc.BudgetRow(label=None, budget=D(100), actual=None)
+    assert report.total.realisation is None and report.total.remaining is None
+    assert calc.budget_vs_actual([]).total.budget == 0
+
+
+def test_realisation_rounds_half_up():
+    assert calc.budget_vs_actual([("a", D(1600), D(100))]).rows[0].realisation == D("6.3")  # 6,25 %

@@ -1,11 +1,13 @@
-"""The demo project "Elämässä eteenpäin" carries the documents' figures."""
+"""The demo project "Elämässä eteenpäin" and SONet BOTNIA's municipal funding carry the documents'
+figures."""
 
 import datetime
 from decimal import Decimal
 
 from django.core.management import call_command
 
-from funding.selectors import budget_vs_actual, project_finances
+from funding.models import CentreBudget, FundingYear
+from funding.selectors import budget_vs_actual, funding_shares, project_finances
 from projects.models import Project
 
 
@@ -71,3 +73,27 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     before = snapshot()
     call_command("load_demo", demo=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert snapshot() == before
+
+
+def test_funding_2021_as_in_the_documents(demo):
+    table = funding_shares(FundingYear.objects.get(year=2021, centre__short_name="SONet BOTNIA"))
+    assert {str(row.party): row.share for row in table.rows} == {
+        "Seinäjoki / Etelä-Pohjanmaa": Decimal("24800.00"),
+        "Vaasa / Pohjanmaa": Decimal("26232.00"),
+        "Keski-Pohjanmaa ml. Kruunupyy (Soite)": Decimal("28968.00"),
+    }
+    assert table.total == Decimal("80000.00") and table.funding_year.key == "fixed"
+
+
+def test_centre_budget_2021_as_in_the_documents(demo):
+    budget = CentreBudget.objects.get(year=2021, centre__short_name="SONet BOTNIA")
+    assert (budget.total, budget.state_grant_estimate) == (Decimal("365000.00"), Decimal("240000.00"))
+    assert sum(line.amount for line in budget.lines.all()) == budget.total
+
+
+def test_centre_budget_2021_compares_through_the_one_budget_vs_actual(demo):
+    from funding.selectors import centre_budget_vs_actual
+
+    report = centre_budget_vs_actual(CentreBudget.objects.get(year=2021, centre__short_name="SONet BOTNIA"))
+    assert report.total.budget == Decimal("365000.00") and report.total.actual is None
+    assert report.rows[0].budget == report.budget.state_grant_estimate == Decimal("240000.00")

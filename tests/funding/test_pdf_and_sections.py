@@ -15,10 +15,10 @@ def test_plan_pdf_of_the_demo_project_has_the_documents_figures(client, demo, tm
 
     project = Project.objects.get(acronym="Elämässä eteenpäin")
     client.force_login(get_user_model().objects.get(username="koordinaattori"))
-    response = client.get(reverse("funding:plan_pdf", args=[project.pk]))
+    response = client.get(reverse("projects:plan_pdf", args=[project.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
-    for figure in ("436 068,00 €", "348 854,00 €", "87 214,00 €", "988 216,00 €", "80,0 %", "20,0 %"):
+    for figure in ("436 068,00 €", "348 854,00 €", "87 214,00 €", "988 216,00 €", "80,00 %", "20,00 %"):
         assert figure in text, figure
     for words in (
         "Pohjanmaan maakuntien sosiaalialan osaamiskeskus",
@@ -33,9 +33,17 @@ def test_plan_pdf_of_the_demo_project_has_the_documents_figures(client, demo, tm
 
 def test_plan_pdf_outsider_404_and_post_405(client, outsider, coordinator, project):
     client.force_login(outsider)
-    assert client.get(reverse("funding:plan_pdf", args=[project.pk])).status_code == 404
+    assert client.get(reverse("projects:plan_pdf", args=[project.pk])).status_code == 404
     client.force_login(coordinator)
-    assert client.post(reverse("funding:plan_pdf", args=[project.pk])).status_code == 405
+    assert client.post(reverse("projects:plan_pdf", args=[project.pk])).status_code == 405
+
+
+def test_the_plan_pdfs_old_address_redirects_permanently(client, coordinator, project):
+    client.force_login(coordinator)
+    response = client.get(f"/funding/projects/{project.pk}/plan.pdf")
+    assert response.status_code == 301 and response["Location"] == reverse(
+        "projects:plan_pdf", args=[project.pk]
+    )
 
 
 def test_project_status_section_renders_for_web_and_pdf(demo):

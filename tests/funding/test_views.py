@@ -34,7 +34,7 @@ def test_budget_page_shows_computed_flat_rate_totals_and_shares(client, member, 
     body = text(client.get(reverse("funding:budget", args=[project.pk])))
     assert "401,00 €" in body  # 40 % of 1 001,25 rounded to whole euros
     assert "1 402,25 €" in body  # total costs
-    assert "80,0 %" in body and "20,0 %" in body
+    assert "80,00 %" in body and "20,00 %" in body  # shares to two decimals, as a funding decision
 
 
 def test_budget_page_warns_about_mismatch_and_aid_rate(client, member, project):
@@ -43,8 +43,9 @@ def test_budget_page_warns_about_mismatch_and_aid_rate(client, member, project):
     FinancingLineFactory(implementer=main, amount=Decimal(9000))
     client.force_login(member)
     body = text(client.get(reverse("funding:budget", args=[project.pk])))
-    assert "differs from the cost total 10 000,00 € by -1 000,00 €" in body or "-1 000,00 €" in body
-    assert "100,0 %" in body  # EU share of the financing, warned against the 80 % aid rate
+    assert "−1 000,00 €" in body  # typographic minus, not a hyphen
+    assert "-1 000,00 €" not in body
+    assert "100,00 %" in body  # EU share of the financing, warned against the 80 % aid rate
     assert body.count('class="warnings"') >= 2
 
 
@@ -160,7 +161,7 @@ def test_payment_claims_are_saved_and_shown_cumulatively(
     client.force_login(member)
     body = text(client.get(reverse("funding:actuals", args=[project.pk]), {"as_of": "2022-01-31"}))
     assert "4 000,00 €" in body  # cumulative
-    assert "40,0 %" in body  # of the 10 000 € budget
+    assert "40,00 %" in body  # of the 10 000 € budget
 
 
 def test_payment_claim_period_must_be_ordered(client, coordinator, sub_implementer):
@@ -204,4 +205,4 @@ def test_cost_edit_page_shows_the_computed_flat_rate_next_to_the_lines(client, c
     body = text(client.get(reverse("funding:costs_edit", args=[sub_implementer.pk])))
     assert "401,00 €" in body and "1 402,25 €" in body
     body = text(client.get(reverse("funding:financing_edit", args=[sub_implementer.pk])))
-    assert "-1 402,25 €" in body  # nothing financed yet: the whole cost total is missing
+    assert "−1 402,25 €" in body  # nothing financed yet: the whole cost total is missing

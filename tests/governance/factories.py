@@ -115,18 +115,15 @@ class AreaManagerFactory(factory.django.DjangoModelFactory):
     wellbeing_area = factory.SubFactory(WellbeingAreaFactory)
 
 
-# --- steering groups, meetings, funding --------------------------------------------------------
+# --- steering groups and meetings ------------------------------------------------------------
 
 import datetime  # noqa: E402
-from decimal import Decimal  # noqa: E402
 
 from django.utils import timezone  # noqa: E402
 
 from governance.models import (  # noqa: E402
     AgendaSection,
     Attendance,
-    FundingParty,
-    FundingYear,
     Meeting,
     Membership,
     SectionEmbed,
@@ -206,24 +203,6 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     membership = factory.SubFactory(MembershipFactory, term=factory.SelfAttribute("..meeting.term"))
     person = factory.SelfAttribute("membership.person")
     status = Attendance.Status.PRESENT
-
-
-class FundingYearFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FundingYear
-
-    centre = factory.SubFactory(OrganisationFactory)
-    year = 2021
-    total = Decimal("80000.00")
-    key = FundingYear.Key.EQUAL
-
-
-class FundingPartyFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = FundingParty
-
-    funding_year = factory.SubFactory(FundingYearFactory)
-    organisation = factory.SubFactory(OrganisationFactory)
 
 
 class SectionEmbedFactory(factory.django.DjangoModelFactory):

@@ -1,4 +1,4 @@
-"""The administrator manages groups, terms, meetings and funding in the admin."""
+"""The administrator manages groups, terms, and meetings in the admin."""
 
 import pytest
 
@@ -13,9 +13,6 @@ pytestmark = pytest.mark.django_db
         "meeting",
         "agendasection",
         "minutescorrection",
-        "fundingyear",
-        "centrebudget",
-        "budgetactual",
     ],
 )
 def test_admin_pages_answer(client, administrator, demo, model):

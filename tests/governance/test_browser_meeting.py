@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from tests.aftercare.factories import AreaReportFactory, StaffingLineFactory
 from tests.conftest import pdf_text
-from tests.governance.factories import FundingPartyFactory, FundingYearFactory, OrganisationFactory
+from tests.funding.factories import FundingPartyFactory, FundingYearFactory
+from tests.governance.factories import OrganisationFactory
 
 # The second embedded section is aftercare's caseload table, reached through the section registry
 # only: governance imports no other app; the test sets up the figures with aftercare's factories.
@@ -75,7 +76,7 @@ def test_coordinator_drafts_and_publishes_member_reads_web_and_pdf(
         page.get_by_label("Esittely").fill(presentation)
         page.get_by_label("Päätösehdotus").fill("Merkitään tiedoksi.")
         page.get_by_role("button", name="Tallenna pykälä").click()
-    embed(page, "Kuntarahoitus 2021", "governance.funding_shares", {"funding_year": str(funding_year.pk)})
+    embed(page, "Kuntarahoitus 2021", "funding.shares", {"funding_year": str(funding_year.pk)})
     embed(page, "Asiakasmitoitus", SECOND_EMBED_KEY, second_embed_params)
     page.get_by_role("button", name="Julkaise esityslista").click()
     assert page.locator(".messages").inner_text().startswith("Kokouksen tila on nyt: esityslista julkaistu")

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from governance.models import SectionEmbed
-from tests.governance.factories import AgendaSectionFactory, FundingYearFactory, OrganisationFactory
+from tests.funding.factories import FundingYearFactory
+from tests.governance.factories import AgendaSectionFactory, OrganisationFactory
 from tests.projects.factories import ImplementerFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,11 +72,11 @@ def test_another_centres_funding_year_is_not_offered(client, coordinator, board,
     client.force_login(coordinator)
     response = client.post(
         reverse("governance:embed_create", args=[section.pk]),
-        {"section_key": "governance.funding_shares", "params-funding_year": foreign.pk},
+        {"section_key": "funding.shares", "params-funding_year": foreign.pk},
     )
     assert response.status_code == 200 and not SectionEmbed.objects.exists()
     response = client.post(
         reverse("governance:embed_create", args=[section.pk]),
-        {"section_key": "governance.funding_shares", "params-funding_year": own.pk},
+        {"section_key": "funding.shares", "params-funding_year": own.pk},
     )
     assert response.status_code == 302

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from governance.urls import urlpatterns
-from tests.governance.factories import AgendaSectionFactory, FundingYearFactory, SectionEmbedFactory
+from tests.governance.factories import AgendaSectionFactory, SectionEmbedFactory
 
 # URL name → which object's pk fills it.
 OBJECT_OF = {
@@ -23,9 +23,6 @@ OBJECT_OF = {
     "section_edit": "section",
     "embed_create": "section",
     "embed_delete": "embed",
-    "funding_year": "funding_year",
-    "funding_year_pdf": "funding_year",
-    "funding_year_xlsx": "funding_year",
 }
 PER_OBJECT = [p.name for p in urlpatterns if p.pattern.converters]
 
@@ -39,7 +36,6 @@ def objects(board, meeting, draft_meeting):
         "meeting": meeting,
         "section": section,
         "embed": SectionEmbedFactory(section=section),
-        "funding_year": FundingYearFactory(centre=board.owner),
     }
 
 

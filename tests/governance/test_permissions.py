@@ -2,8 +2,8 @@
 
 import pytest
 
-from governance.models import FundingYear, Meeting, SteeringGroup
-from tests.governance.factories import FundingYearFactory, MeetingFactory, MembershipFactory
+from governance.models import Meeting, SteeringGroup
+from tests.governance.factories import MeetingFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -11,8 +11,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(board, term, meeting, draft_meeting, other_member):
     approved = MeetingFactory(term=term, number=7, approved=True)
-    FundingYearFactory(centre=board.owner)
-    FundingYearFactory()
     return {"approved": approved}
 
 
@@ -25,7 +23,6 @@ def test_querysets_agree_with_predicates(request, world, persona):
     for model, perm in [
         (Meeting, "governance.view_meeting"),
         (SteeringGroup, "governance.view_steeringgroup"),
-        (FundingYear, "governance.view_fundingyear"),
     ]:
         visible = set(model.objects.visible_to(user))
         allowed = {obj for obj in model.objects.all() if user.has_perm(perm, obj)}

@@ -1,22 +1,16 @@
 """Every governance view: happy path, outsider 404, read-only member 403, wrong method 405."""
 
 import datetime
-from decimal import Decimal
-from io import BytesIO
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from governance.models import AgendaSection, Attendance, Meeting, MinutesCorrection, SectionEmbed
 from tests.conftest import pdf_text
 from tests.governance.conftest import TEST_SECTION_KEY
 from tests.governance.factories import (
     AgendaSectionFactory,
-    FundingPartyFactory,
-    FundingYearFactory,
     MeetingFactory,
-    OrganisationFactory,
     SectionEmbedFactory,
 )
 
@@ -31,19 +25,6 @@ def login(client, user):
 @pytest.fixture
 def section(meeting):
     return AgendaSectionFactory(meeting=meeting, number=6, title="Jälkihuollon hanke")
-
-
-@pytest.fixture
-def funding_year(board):
-    year = FundingYearFactory(centre=board.owner, key="fixed")
-    for name, amount in [("Seinäjoki", "24800"), ("Vaasa", "26232"), ("=Soite", "28968")]:
-        FundingPartyFactory(
-            funding_year=year,
-            organisation=OrganisationFactory(name=name),
-            label=name,
-            fixed_amount=Decimal(amount),
-        )
-    return year
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -280,38 +261,6 @@ def test_correction_of_approved_minutes(client, coordinator, term):
     assert response.status_code == 302
     assert MinutesCorrection.objects.get().previous_text == "Hyväksyttiin."
     assert "Kirjausvirhe." in client.get(meeting.get_absolute_url()).content.decode()
-
-
-# --- funding ------------------------------------------------------------------------------------
-
-
-def test_funding_year_page(client, member, funding_year, other_member):
-    page = (
-        login(client, member).get(reverse("governance:funding_year", args=[funding_year.pk])).content.decode()
-    )
-    page = page.replace("\xa0", " ")
-    assert "24 800,00 €" in page and "26 232,00 €" in page and "80 000,00 €" in page
-    assert client.post(reverse("governance:funding_year", args=[funding_year.pk])).status_code == 405
-    assert (
-        login(client, other_member)
-        .get(reverse("governance:funding_year", args=[funding_year.pk]))
-        .status_code
-        == 404
-    )
-
-
-def test_funding_statement_pdf(client, coordinator, funding_year, tmp_path):
-    response = login(client, coordinator).get(reverse("governance:funding_year_pdf", args=[funding_year.pk]))
-    text = pdf_text(response.content, tmp_path)
-    assert "24 800,00 €" in text and "28 968,00 €" in text and "1 / 1" in text
-
-
-def test_funding_statement_xlsx_keeps_numbers_and_defuses_formulas(client, coordinator, funding_year):
-    response = login(client, coordinator).get(reverse("governance:funding_year_xlsx", args=[funding_year.pk]))
-    sheet = load_workbook(BytesIO(response.content)).active
-    rows = [row for row in sheet.iter_rows(min_row=5, values_only=True) if row[0]]
-    assert [row[3] for row in rows] == [24800, 26232, 28968, 80000]
-    assert rows[2][0] == "'=Soite"
 
 
 def test_duplicate_numbers_are_form_errors_not_500(client, coordinator, meeting, section):

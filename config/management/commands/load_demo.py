@@ -12,6 +12,8 @@ STEPS = [
     "funding.demo:load",
     "aftercare.demo:load",
     "governance.demo:load_governance",
+    "funding.demo:load_centre_finances",
+    "governance.demo:approve_meetings",
 ]
 
 

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from config.imports import inert
-from governance.selectors import SharesTable
+from funding.selectors import SharesTable
 
 EUR_FORMAT = '#,##0.00 "€"'
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from governance.funding_shares import Party, compute_shares, largest_remainder
+from funding.shares import Party, compute_shares, largest_remainder
 
 TOTAL = Decimal("80000.00")
 

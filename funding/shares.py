@@ -12,7 +12,7 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-CENT = Decimal("0.01")
+from config.money import CENT, euros
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def compute_shares(total: Decimal, key: str, parties: Sequence[Party]) -> list[D
                 params={"names": ", ".join(missing)},
                 code="missing",
             )
-        amounts = [Decimal(p.fixed_amount).quantize(CENT) for p in parties]
+        amounts = [euros(p.fixed_amount) for p in parties]
         if sum(amounts) != Decimal(total):
             raise ValidationError(
                 _("The fixed amounts sum to %(sum)s € but the total is %(total)s €."),

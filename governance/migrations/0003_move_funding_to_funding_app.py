@@ -1,0 +1,156 @@
+"""The municipal funding shares and the centre's budget move to the ``funding`` app.
+
+Only governance's migration state forgets the five models and their histories here; their tables
+and rows stay, and ``funding.0002_municipal_funding_and_centre_budget`` takes them over (renaming
+the tables), so no row is lost.
+"""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("governance", "0002_steering_groups_meetings_funding"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            database_operations=[],
+            state_operations=[
+            migrations.RemoveConstraint(
+                model_name='budgetactual',
+                name='budgetactual_unique_line_date',
+            ),
+            migrations.RemoveField(
+                model_name='budgetline',
+                name='budget',
+            ),
+            migrations.RemoveField(
+                model_name='historicalbudgetactual',
+                name='line',
+            ),
+            migrations.RemoveConstraint(
+                model_name='centrebudget',
+                name='centrebudget_unique_centre_year',
+            ),
+            migrations.RemoveConstraint(
+                model_name='centrebudget',
+                name='centrebudget_grant_within_total',
+            ),
+            migrations.RemoveField(
+                model_name='historicalbudgetline',
+                name='budget',
+            ),
+            migrations.RemoveConstraint(
+                model_name='fundingparty',
+                name='fundingparty_unique_organisation',
+            ),
+            migrations.RemoveConstraint(
+                model_name='fundingparty',
+                name='fundingparty_fixed_not_negative',
+            ),
+            migrations.RemoveConstraint(
+                model_name='fundingparty',
+                name='fundingparty_weight_not_negative',
+            ),
+            migrations.RemoveConstraint(
+                model_name='fundingyear',
+                name='fundingyear_unique_centre_year',
+            ),
+            migrations.RemoveConstraint(
+                model_name='fundingyear',
+                name='fundingyear_total_not_negative',
+            ),
+            migrations.RemoveField(
+                model_name='historicalfundingparty',
+                name='funding_year',
+            ),
+            migrations.RemoveField(
+                model_name='historicalbudgetline',
+                name='history_user',
+            ),
+            migrations.RemoveField(
+                model_name='historicalcentrebudget',
+                name='centre',
+            ),
+            migrations.RemoveField(
+                model_name='historicalcentrebudget',
+                name='history_user',
+            ),
+            migrations.RemoveField(
+                model_name='historicalfundingparty',
+                name='history_user',
+            ),
+            migrations.RemoveField(
+                model_name='historicalfundingparty',
+                name='organisation',
+            ),
+            migrations.RemoveField(
+                model_name='historicalfundingparty',
+                name='region',
+            ),
+            migrations.RemoveField(
+                model_name='historicalfundingyear',
+                name='centre',
+            ),
+            migrations.RemoveField(
+                model_name='historicalfundingyear',
+                name='history_user',
+            ),
+            migrations.RemoveField(
+                model_name='budgetactual',
+                name='line',
+            ),
+            migrations.RemoveField(
+                model_name='centrebudget',
+                name='centre',
+            ),
+            migrations.RemoveField(
+                model_name='fundingparty',
+                name='funding_year',
+            ),
+            migrations.RemoveField(
+                model_name='fundingparty',
+                name='organisation',
+            ),
+            migrations.RemoveField(
+                model_name='fundingparty',
+                name='region',
+            ),
+            migrations.RemoveField(
+                model_name='fundingyear',
+                name='centre',
+            ),
+            migrations.DeleteModel(
+                name='HistoricalBudgetActual',
+            ),
+            migrations.DeleteModel(
+                name='HistoricalBudgetLine',
+            ),
+            migrations.DeleteModel(
+                name='HistoricalCentreBudget',
+            ),
+            migrations.DeleteModel(
+                name='HistoricalFundingParty',
+            ),
+            migrations.DeleteModel(
+                name='HistoricalFundingYear',
+            ),
+            migrations.DeleteModel(
+                name='BudgetActual',
+            ),
+            migrations.DeleteModel(
+                name='BudgetLine',
+            ),
+            migrations.DeleteModel(
+                name='CentreBudget',
+            ),
+            migrations.DeleteModel(
+                name='FundingParty',
+            ),
+            migrations.DeleteModel(
+                name='FundingYear',
+            ),
+            ],
+        ),
+    ]

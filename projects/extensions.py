@@ -1,0 +1,19 @@
+"""The project page's own tabs; apps above projects add theirs to the same slot (``config.extensions``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from config.extensions import Link, Part, extensions
+
+for link in (
+    Link(key="overview", label=_("Overview and implementers"), url_name="projects:detail", order=10),
+    Link(key="plan", label=_("Work packages, staff and targets"), url_name="projects:plan", order=20),
+    Link(key="history", label=_("History"), url_name="projects:history", order=90),
+):
+    extensions.add_link("projects.tabs", link)
+
+extensions.add_link(
+    "portal.nav", Link(key="projects", label=_("Projects"), url_name="projects:list", order=10)
+)
+extensions.add_part(
+    "portal.home", Part(key="projects", template_name="projects/extensions/home_card.html", order=10)
+)
