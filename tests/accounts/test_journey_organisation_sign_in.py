@@ -119,3 +119,19 @@ def test_a_provider_that_is_down_gives_a_clear_message_and_passwords_still_work(
     expect(page.get_by_role("status")).to_contain_text("Kirjautumispalvelu THL ei vastaa juuri nyt")
     login("koordinaattori")
     expect(page.locator(".user-name")).to_have_text("Kaisa Koordinaattori")
+
+
+def test_an_administrator_signed_in_by_the_organisation_is_not_asked_for_the_portals_second_factor(
+    oidc_provider, settings, page, live_server
+):
+    """The organisation's service answers for its own strong authentication; a password does not."""
+    configure(settings, oidc_provider)
+    UserFactory(
+        username="yllapitaja", email=KAISA_EMAIL, is_staff=True, is_superuser=True, second_factor=False
+    )
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_role("button", name=BUTTON).click()
+    sign_in_at_provider(page, "kaisa")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/admin/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Perustiedot ja käyttäjät")
