@@ -13,7 +13,7 @@ from django.urls.converters import IntConverter, PathConverter, SlugConverter, S
 # Reachable without logging in, by design.
 PUBLIC = {"login", "account_login", "set_language", "static", "serve", "accessibility"}
 # The organisations' sign-in services send the browser back without a portal session; the views
-# refuse anything that is not a sign-in they started (tests/accounts/test_oidc_*).
+# refuse anything that is not a sign-in they started (tests/accounts/test_journey_organisation_sign_in.py).
 PUBLIC |= {"openid_connect_login", "openid_connect_callback"}
 # Steps of logging in before the session is a portal user's: the second factor after the password,
 # and the notice that the account is inactive.
