@@ -8,9 +8,9 @@ PYTHON_VERSION := $(shell cat .python-version)
 UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
-APPS := governance projects funding aftercare
+APPS := governance projects funding aftercare accounts
 
-.PHONY: help run test lint format bench system-deps messages check-deploy clean
+.PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean
 
 help: ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo a
 	@echo "  jasen             member of the SONet BOTNIA board (meeting agendas and minutes)"
 	@echo "  esihenkilo-varha  aftercare manager of Varha (Varsinais-Suomi)"
 	@echo "  esihenkilo-pp     aftercare manager of Pohjois-Pohjanmaa"
-	@echo "  admin             administrator (/admin/)"
+	@echo "  admin             administrator (/admin/; sets up an authenticator app first)"
 	@echo "Log in at http://127.0.0.1:8000/accounts/login/"
 	$(PY) manage.py runserver 127.0.0.1:8000
 
@@ -55,6 +55,15 @@ system-deps: ## Install the system packages the tests need (chromium, poppler-ut
 	  fi; \
 	fi
 
+OIDC_PROVIDER := tests/oidc/node_modules/.installed
+
+$(OIDC_PROVIDER): tests/oidc/package.json tests/oidc/package-lock.json
+	@command -v npm >/dev/null || { echo "The sign-in tests need Node.js 20+ and npm (apt-get install nodejs npm)."; exit 1; }
+	cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-deps: system-deps $(OIDC_PROVIDER) ## Install what the tests need: system packages and the test OpenID Connect provider (npm ci)
+
 lint: .venv/.synced ## ruff lint and format check
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -63,7 +72,7 @@ format: .venv/.synced ## Format the code with ruff
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-test: system-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABASE_URL=postgres://… for PostgreSQL)
+test: test-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABASE_URL=postgres://… for PostgreSQL)
 	@mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(PY) -m pytest

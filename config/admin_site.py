@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -9,3 +10,7 @@ class PortalAdminSite(admin.AdminSite):
     site_title = _("Aftercare portal administration")
     index_title = _("Reference data and users")
     site_url = "/"
+
+    def login(self, request, extra_context=None):
+        # Everybody signs in through the portal's login page, which asks for the second factor.
+        return secure_admin_login(super().login)(request, extra_context)

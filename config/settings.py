@@ -34,15 +34,23 @@ INSTALLED_APPS = [
     "projects",
     "funding",
     "aftercare",
+    "accounts",
     "config.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth's session list
     "rules",
     "simple_history",
     "import_export",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "allauth.usersessions",
 ]
 
 MIDDLEWARE = [
@@ -53,8 +61,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.SessionLimitsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "config.middleware.ConcurrentEditMiddleware",
@@ -90,6 +102,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -100,6 +113,58 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# --- signing in (django-allauth; the portal's glue is the accounts app) ---------------------------
+# Users are created by administrators, never by signing up; they log in with their username.
+ACCOUNT_ADAPTER = "accounts.adapters.PortalAccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.PortalSocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # accounts.adapters matches by verified e-mail itself
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("OIDC_TIMEOUT", default=5)
+
+
+def _oidc_apps() -> list[dict]:
+    """OIDC_PROVIDERS=entra,thl → one allauth app per id from OIDC_<ID>_NAME, _SERVER_URL, …"""
+    apps = []
+    for provider_id in env.list("OIDC_PROVIDERS", default=[]):
+        prefix = f"OIDC_{provider_id.upper().replace('-', '_')}_"
+        apps.append(
+            {
+                "provider_id": provider_id,
+                "name": env.str(prefix + "NAME", default=provider_id),
+                "client_id": env.str(prefix + "CLIENT_ID"),
+                "secret": env.str(prefix + "CLIENT_SECRET"),
+                "settings": {
+                    "server_url": env.str(prefix + "SERVER_URL"),
+                    "scopes": env.list(prefix + "SCOPES", default=["openid", "profile", "email"]),
+                    "trust_email": env.bool(prefix + "TRUST_EMAIL", default=False),
+                    "oauth_pkce_enabled": True,
+                },
+            }
+        )
+    return apps
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"provider_class": "accounts.oidc.provider.OrganisationProvider", "APPS": _oidc_apps()}
+}
+
+# Second factor: an authenticator app (TOTP) with recovery codes. Required of administrators
+# (accounts.middleware.SecondFactorRequiredMiddleware), optional for everybody else.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="Jälkihuoltoportaali")
+
+# Sessions live in the database; a person sees theirs and ends them at /accounts/sessions/.
+# Sessions are recorded at login (IP, browser); tracking each request would cost a write per page.
+USERSESSIONS_TRACK_ACTIVITY = False
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_MINUTES", default=120) * 60
+SESSION_ABSOLUTE_LIMIT = env.int("SESSION_ABSOLUTE_HOURS", default=12) * 3600
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]

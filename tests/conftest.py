@@ -4,6 +4,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests.governance.factories import (
@@ -76,6 +77,13 @@ def demo(db):
 @pytest.fixture(autouse=True)
 def _demo_password(settings):
     settings.DEMO_PASSWORD = PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """allauth keeps login rate limits and used authenticator codes in the cache: each test starts
+    without another test's (the same code of the same secret may come round within 30 seconds)."""
+    cache.clear()
 
 
 # --- browser ----------------------------------------------------------------------------------

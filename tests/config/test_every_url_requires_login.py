@@ -11,7 +11,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter, UUIDConverter
 
 # Reachable without logging in, by design.
-PUBLIC = {"login", "set_language", "static", "serve", "accessibility"}
+PUBLIC = {"login", "account_login", "set_language", "static", "serve", "accessibility"}
+# The organisations' sign-in services send the browser back without a portal session; the views
+# refuse anything that is not a sign-in they started (tests/accounts/test_journey_organisation_sign_in.py).
+PUBLIC |= {"openid_connect_login", "openid_connect_callback"}
+# Steps of logging in before the session is a portal user's: the second factor after the password,
+# and the notice that the account is inactive.
+PUBLIC |= {"mfa_authenticate", "account_inactive"}
+# Logging out (POST only) ends whatever session there is, even one halfway through logging in.
+PUBLIC |= {"logout", "account_logout"}
 SAMPLE = {
     IntConverter: "1",
     SlugConverter: "x",
@@ -78,7 +86,8 @@ def test_anonymous_visitor_is_sent_to_login(client, name, path):
 def test_login_page_is_public(client):
     response = client.get("/accounts/login/")
     assert response.status_code == 200
-    assert 'name="username"' in response.content.decode()
+    # allauth's login form: the username goes in the field "login".
+    assert 'name="login"' in response.content.decode()
 
 
 @pytest.mark.django_db

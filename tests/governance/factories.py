@@ -1,4 +1,5 @@
 import factory
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 
 from governance.models import (
@@ -12,6 +13,8 @@ from governance.models import (
 )
 
 PASSWORD = "test-password-1"
+# The authenticator-app secret of every administrator the factory makes (pyotp.TOTP(it).now()).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -24,6 +27,15 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name", locale="fi_FI")
     last_name = factory.Faker("last_name", locale="fi_FI")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def second_factor(obj, create, extracted, **kwargs):
+        """Administrators have an authenticator app, as the portal requires of them.
+
+        ``UserFactory(is_superuser=True, second_factor=False)`` makes one who has not set it up yet.
+        """
+        if create and (obj.is_staff or obj.is_superuser) and extracted is not False:
+            TOTP.activate(obj, extracted or TOTP_SECRET)
 
     @factory.post_generation
     def _save(obj, create, extracted, **kwargs):
