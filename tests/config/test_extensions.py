@@ -1,6 +1,7 @@
 """The page-extension registry: apps add links and parts to slots of pages below them."""
 
 import pytest
+import rules
 from django.urls import reverse
 
 from config.extensions import ExtensionRegistry, Link, Part, extensions
@@ -51,22 +52,26 @@ def test_the_project_page_gets_its_tabs_from_every_app():
 
 
 class Viewer:
-    def __init__(self, *perms):
-        self.perms = set(perms)
-
-    def has_perm(self, perm, obj=None):
-        return perm in self.perms
+    def __init__(self, allowed: bool):
+        self.allowed = allowed
 
 
-def test_links_and_parts_needing_a_permission_are_left_out_for_viewers_without_it():
+@pytest.fixture
+def view_x_rule():
+    rules.add_perm("app.view_x", rules.predicate(lambda user: user.allowed))
+    yield
+    rules.remove_perm("app.view_x")
+
+
+def test_links_and_parts_needing_a_permission_are_left_out_for_viewers_without_it(view_x_rule):
     registry = ExtensionRegistry()
     registry.add_link("slot", Link(key="open", label="O", url_name="projects:list"))
     registry.add_link("slot", Link(key="closed", label="C", url_name="projects:list", perm="app.view_x"))
     registry.add_part("slot", Part(key="closed", template_name="x.html", perm="app.view_x"))
-    assert [link.key for link in registry.links("slot", Viewer())] == ["open"]
-    assert {link.key for link in registry.links("slot", Viewer("app.view_x"))} == {"open", "closed"}
-    assert registry.parts("slot", Viewer()) == []
-    assert [part.key for part in registry.parts("slot", Viewer("app.view_x"))] == ["closed"]
+    assert [link.key for link in registry.links("slot", Viewer(False))] == ["open"]
+    assert {link.key for link in registry.links("slot", Viewer(True))} == {"open", "closed"}
+    assert registry.parts("slot", Viewer(False)) == []
+    assert [part.key for part in registry.parts("slot", Viewer(True))] == ["closed"]
 
 
 @pytest.mark.django_db
