@@ -16,7 +16,7 @@ from config.access import get_for_user, require_perm
 from config.forms import UploadForm
 from config.imports import pipeline
 from config.imports.writing import download
-from config.models import ConcurrentEditError
+from config.models import ConcurrentEditError, ImportBatch
 from governance.models import WellbeingArea
 
 
@@ -70,6 +70,8 @@ def upload(request: HttpRequest, slug: str, period: int) -> HttpResponse:
     area, period = _own_area_period(request, slug, period)
     importer = _importer(request, area, period)
     context = {"area": area, "period": period, "form": UploadForm(), "problems": [], "warnings": []}
+    if request.method == "POST" and "mapping" in request.POST:
+        return _map(request, importer, context)
     if request.method == "POST" and "batch" in request.POST:
         batch = pipeline.batch_for(importer, request.POST["batch"] or 0)
         if batch is None:
@@ -82,9 +84,35 @@ def upload(request: HttpRequest, slug: str, period: int) -> HttpResponse:
         if form.is_valid():
             staged = pipeline.stage(importer, form.cleaned_data["file"])
             context["problems"] = staged.problems
+            if staged.needs_mapping:
+                return _mapping_page(request, importer, staged.batch, context)
             if staged.batch is not None:
                 return _preview(request, importer, staged.batch, context)
     return render(request, "aftercare/import.html", context, status=400 if context["problems"] else 200)
+
+
+def _mapping_page(request, importer, batch, context, status=200) -> HttpResponse:
+    first = batch.preview["header_row"]
+    context.update(
+        mapping_batch=batch,
+        unknown=batch.preview["unknown"],
+        choices=pipeline.mapping_choices(importer),
+        sample=batch.rows[first - 1 : first + 5],
+    )
+    return render(request, "aftercare/import_mapping.html", context, status=status)
+
+
+def _map(request, importer, context) -> HttpResponse:
+    batch = pipeline.batch_for(importer, request.POST["mapping"], state=ImportBatch.State.MAPPING)
+    if batch is None:
+        messages.error(request, _("The preview has expired. Upload the file again."))
+        return redirect("aftercare:import", slug=importer.area.slug, period=importer.period.pk)
+    chosen = {key[4:]: value for key, value in request.POST.items() if key.startswith("map-") and value}
+    staged = pipeline.apply_mapping(importer, batch, chosen, save=request.POST.get("save") == "1")
+    if staged.problems:
+        context["problems"] = staged.problems
+        return _mapping_page(request, importer, batch, context, status=400)
+    return _preview(request, importer, staged.batch, context)
 
 
 def _importer(request, area, period) -> resources.FiguresImporter:

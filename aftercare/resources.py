@@ -174,6 +174,7 @@ class FiguresImporter(Importer):
 
     kind = "aftercare.figures"
     columns = COLUMN_SPECS
+    offers_mapping = True
 
     def __init__(self, *, user, area, period: ReportingPeriod, bands: list[AgeBand]) -> None:
         super().__init__(user=user, scope=f"area:{area.pk}:period:{period.pk}")
@@ -291,8 +292,15 @@ class FiguresImporter(Importer):
             action = "new" if before is None else "unchanged" if before == after else "changed"
             plan.changes.append(Change(action, label, [("", show(before, decimals), show(after, decimals))]))
 
+        names = {
+            "clients_total": _("Aftercare clients in total"),
+            "new_clients": _("New clients"),
+            "ended_clients": _("Ended clients"),
+            "neet_clients": _("NEET"),
+            "other_area_clients": _("Organised by another area"),
+        }
         for name in Figures.COUNT_FIELDS:
-            add(name, getattr(old, name), getattr(new, name))
+            add(names[name], getattr(old, name), getattr(new, name))
         for label, value in new.age_bands.items():
             add(label, old.age_bands.get(label), value)
         for role, (filled, vacant) in new.staffing.items():

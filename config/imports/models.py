@@ -14,6 +14,7 @@ class ImportBatch(models.Model):
     """
 
     class State(models.TextChoices):
+        MAPPING = "mapping", _("waiting for the column mapping")
         PREVIEWED = "previewed", _("waiting for confirmation")
         CONFIRMED = "confirmed", _("imported")
         FAILED = "failed", _("refused")

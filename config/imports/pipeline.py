@@ -112,6 +112,7 @@ class Plan:
 @dataclass
 class Staged:
     batch: ImportBatch | None = None
+    needs_mapping: bool = False
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     table: Table | None = None
@@ -139,6 +140,7 @@ class Importer:
     kind = ""
     columns: list[Column] = []
     profile_owner = ""  # e.g. "area:3": mappings saved for this owner apply to its uploads
+    offers_mapping = False  # the view has a mapping page for files with unknown headers
 
     def __init__(self, *, user, scope: str) -> None:
         self.user = user
@@ -186,8 +188,23 @@ class Importer:
             if hits > best_hits:
                 best_index, best_hits = index, hits
         if best_index is None:
+            # No header is known: offer the first row naming at least two columns for mapping.
+            best_index = next(
+                (
+                    i
+                    for i, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS])
+                    if sum(1 for c in cells if isinstance(c, str) and text_of(c)) >= 2
+                ),
+                None,
+            )
+        if best_index is None or best_hits == 0 and not mapping:
             names = ", ".join(str(c.label) for c in self.columns if c.required)
-            return Table(), [
+            table = Table()
+            if best_index is not None:
+                table.header_row = best_index + 1
+                table.headers = [text_of(c) for c in sheet.rows[best_index]]
+                table.unknown = [(column_letter(i), h) for i, h in enumerate(table.headers) if h]
+            return table, [
                 Problem(
                     _(
                         "No header row was found in the first %(n)s rows: the file must have a row naming "
@@ -345,64 +362,130 @@ class Importer:
 
 def check_file(importer: Importer, name: str, content: bytes, *, mapping=None) -> Staged:
     """Steps 1–5 without storing anything."""
-    staged = Staged()
     try:
-        staged.sheet = read_bytes(name, content)
+        sheet = read_bytes(name, content)
     except UnreadableFile as error:
-        staged.problems = [Problem(str(error))]
-        return staged
-    table, problems = importer.find_table(staged.sheet, mapping=mapping)
+        return Staged(problems=[Problem(str(error))])
+    return check_sheet(importer, sheet, mapping=mapping)
+
+
+def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None) -> Staged:
+    staged = Staged(sheet=sheet)
+    table, problems = importer.find_table(sheet, mapping=mapping)
     staged.table = table
-    if problems:
-        staged.problems = problems
-        return staged
-    problems = importer.read_rows(staged.sheet, table)
+    if not problems:
+        problems = importer.read_rows(sheet, table)
     if not problems:
         problems = importer.validate(table.rows)
     staged.problems = problems
+    # Unknown headers and known columns missing: the user may say which is which.
+    staged.needs_mapping = bool(
+        importer.offers_mapping
+        and problems
+        and table.header_row
+        and table.unknown
+        and any(c.key not in table.columns for c in importer.columns)
+    )
+    if staged.needs_mapping or problems:
+        return staged
     staged.warnings = table.warnings + (importer.warnings(table.rows) if not problems else [])
     return staged
 
 
+def _plain(value):
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
 def stage(importer: Importer, upload, *, mapping=None, options: dict | None = None) -> Staged:
-    """Check an upload and, if it is clean, store its preview as an import batch."""
+    """Check an upload and, if it is clean, store its preview as an import batch. A file whose
+    headers are unknown is stored for the mapping page (state MAPPING) instead."""
     from config.imports.reading import MAX_UPLOAD_BYTES
 
     content = upload.read(MAX_UPLOAD_BYTES + 1)
     staged = check_file(importer, upload.name, content, mapping=mapping)
+    base = {
+        "kind": importer.kind,
+        "scope": importer.scope,
+        "created_by": importer.user,
+        "file_name": upload.name[:255],
+        "file_sha256": hashlib.sha256(content).hexdigest(),
+        "encoding": staged.sheet.encoding if staged.sheet else "",
+        "options": options or {},
+    }
+    if staged.needs_mapping:
+        staged.batch = ImportBatch.objects.create(
+            **base,
+            state=ImportBatch.State.MAPPING,
+            rows=[[_plain(c) for c in row] for row in staged.sheet.rows],
+            preview={"header_row": staged.table.header_row, "unknown": staged.table.unknown},
+        )
+        return staged
     if staged.problems:
         return staged
-    plan = importer.plan(staged.table.rows)
-    staged.batch = ImportBatch.objects.create(
-        kind=importer.kind,
-        scope=importer.scope,
-        created_by=importer.user,
-        file_name=upload.name[:255],
-        file_sha256=hashlib.sha256(content).hexdigest(),
-        encoding=staged.sheet.encoding,
-        options=options or {},
-        rows=importer.dump_rows(staged.table),
-        preview={
-            "counts": plan.counts(),
-            "changes": [
-                {"action": c.action, "label": c.label, "fields": c.fields, "row": c.row}
-                for c in plan.changes
-                if c.action != "unchanged"
-            ][:500],
-            "warnings": staged.warnings,
-            "header_row": staged.table.header_row,
-            "unknown": staged.table.unknown,
-        },
-    )
+    staged.batch = ImportBatch(**base)
+    _store_preview(importer, staged)
     return staged
 
 
-def batch_for(importer: Importer, pk) -> ImportBatch | None:
+def _store_preview(importer: Importer, staged: Staged) -> None:
+    plan = importer.plan(staged.table.rows)
+    batch = staged.batch
+    batch.state = ImportBatch.State.PREVIEWED
+    batch.rows = importer.dump_rows(staged.table)
+    batch.preview = {
+        "counts": plan.counts(),
+        "changes": [
+            {"action": c.action, "label": c.label, "fields": c.fields, "row": c.row}
+            for c in plan.changes
+            if c.action != "unchanged"
+        ][:500],
+        "warnings": staged.warnings,
+        "header_row": staged.table.header_row,
+        "unknown": staged.table.unknown,
+    }
+    batch.save()
+
+
+def mapping_choices(importer: Importer) -> list[tuple[str, str]]:
+    return [(c.key, str(c.label)) for c in importer.columns]
+
+
+def apply_mapping(importer: Importer, batch: ImportBatch, chosen: dict[str, str], *, save: bool) -> Staged:
+    """Check a stored file again with the user's column choices (letter → column key); store the
+    preview in the same batch, and with ``save`` keep the choices as the owner's profile."""
+    keys = {c.key for c in importer.columns}
+    headers = dict(batch.preview.get("unknown", []))
+    mapping = {
+        norm(headers[letter]): key for letter, key in chosen.items() if letter in headers and key in keys
+    }
+    sheet = Sheet(rows=batch.rows, format="", encoding=batch.encoding)
+    staged = check_sheet(importer, sheet, mapping=mapping)
+    if staged.problems:
+        return staged
+    if save and importer.profile_owner and mapping:
+        profile, _created = MappingProfile.objects.get_or_create(
+            kind=importer.kind, owner=importer.profile_owner, defaults={"created_by": importer.user}
+        )
+        profile.headers = {**profile.headers, **mapping}
+        profile.save()
+    staged.batch = batch
+    _store_preview(importer, staged)
+    return staged
+
+
+def batch_for(importer: Importer, pk, *, state=ImportBatch.State.PREVIEWED) -> ImportBatch | None:
     """The user's own batch for this import and scope, or None (also for a forged id)."""
     if not str(pk).isdigit() or int(pk) > 2**62:
         return None
     return ImportBatch.objects.filter(
-        pk=pk, kind=importer.kind, scope=importer.scope, created_by=importer.user
+        pk=pk,
+        kind=importer.kind,
+        scope=importer.scope,
+        created_by=importer.user,
+        # A confirmed batch is found to say so; one waiting for its mapping is never confirmed.
+        state__in=[state, ImportBatch.State.CONFIRMED] if state == ImportBatch.State.PREVIEWED else [state],
     ).first()
 
 

@@ -141,3 +141,23 @@ def test_a_saved_batch_is_confirmed_once(as_varha, import_url, varha, open_perio
     version = report.version
     assert _confirm(as_varha, import_url, response).status_code == 302  # "already saved"
     assert _report(varha, open_period).version == version
+
+
+def test_unknown_headers_are_mapped_once_and_remembered(as_varha, import_url, varha, open_period):
+    """The user maps the report's own headers; with the mapping saved, the same report imports
+    without questions the next time."""
+    header = ["Luku", "Ryhmä", "Tehtävänimike", "Lukumäärä", "Täytetyt", "Avoimet", "Kausi"]
+    content = csv_bytes([header, *ROWS])
+    response = as_varha.post(import_url, {"file": SimpleUploadedFile("effica.csv", content)})
+    html = response.content.decode()
+    assert 'name="mapping"' in html and 'name="batch"' not in html
+    batch = ImportBatch.objects.get()
+    chosen = {"C": "rooli", "D": "asiakkaita", "E": "htv_taytetty", "F": "htv_avoin"}
+    data = {"mapping": batch.pk, "save": "1"} | {f"map-{letter}": key for letter, key in chosen.items()}
+    response = as_varha.post(import_url, data)
+    assert response.status_code == 200 and 'name="batch"' in response.content.decode()
+    assert _confirm(as_varha, import_url, response).status_code == 302
+    assert _report(varha, open_period).clients_total == 1210
+
+    response = as_varha.post(import_url, {"file": SimpleUploadedFile("effica.csv", content)})
+    assert 'name="batch"' in response.content.decode()  # straight to the preview
