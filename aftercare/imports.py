@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -18,6 +18,7 @@ from config.imports import pipeline
 from config.imports.writing import download
 from config.models import ConcurrentEditError, ImportBatch
 from governance.models import WellbeingArea
+from governance.permissions import is_administrator
 
 
 def _download(rows, fmt: str, filename: str) -> HttpResponse:
@@ -167,3 +168,32 @@ def _confirm(request, importer, batch, context) -> HttpResponse:
         % counts,
     )
     return redirect("aftercare:area", slug=importer.area.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def backfill(request: HttpRequest) -> HttpResponse:
+    """Administrators: one file with many areas and periods, all or nothing."""
+    if not is_administrator(request.user):
+        raise Http404
+    importer = resources.BackfillImporter(user=request.user, bands=selectors.age_bands())
+    context = {"form": UploadForm(), "problems": [], "batch": None, "counts": None}
+    if request.method == "POST" and "batch" in request.POST:
+        batch = pipeline.batch_for(importer, request.POST["batch"] or 0)
+        if batch is None:
+            messages.error(request, _("The preview has expired. Upload the file again."))
+            return redirect("aftercare:backfill")
+        try:
+            context["counts"], context["problems"] = pipeline.confirm(importer, batch)
+        except pipeline.AlreadyConfirmed:
+            messages.info(request, _("This file has already been saved."))
+            return redirect("aftercare:backfill")
+        except (ValidationError, ConcurrentEditError) as error:
+            context["problems"] = [pipeline.Problem(m) for m in getattr(error, "messages", [str(error)])]
+    elif request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            staged = pipeline.stage(importer, form.cleaned_data["file"])
+            context["problems"], context["batch"] = staged.problems, staged.batch
+    status = 400 if context["problems"] else 200
+    return render(request, "aftercare/backfill.html", context, status=status)

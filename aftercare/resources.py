@@ -328,3 +328,104 @@ class FiguresImporter(Importer):
             warnings=self.warnings_given,
             comment=self.comment,
         )
+
+
+class BackfillImporter(Importer):
+    """The national backfill (administrators): one file with many areas and periods, as THL would
+    send years of figures. Each area and period is checked as the manager's upload would be; the
+    whole file is written or nothing."""
+
+    kind = "aftercare.backfill"
+    columns = [
+        Column(
+            c.key,
+            c.label,
+            c.synonyms,
+            kind=c.kind,
+            required=c.required or c.key in ("alue", "kausi"),
+            choices=c.choices,
+            minimum=c.minimum,
+            maximum=c.maximum,
+        )
+        for c in COLUMN_SPECS
+    ]
+
+    def __init__(self, *, user, bands: list[AgeBand]) -> None:
+        super().__init__(user=user, scope="national")
+        self.bands = bands
+        self.groups: list = []
+
+    def validate(self, rows: list[Row]) -> list[Problem]:
+        from governance.models import WellbeingArea
+
+        areas = {}
+        for area in WellbeingArea.objects.all():
+            for name in (area.slug, area.name_fi, area.name_sv):
+                if norm(name):
+                    areas.setdefault(norm(name), area)
+        periods = {}
+        with translation.override("fi"):
+            for period in ReportingPeriod.objects.all():
+                periods.setdefault(norm(period.label), period)
+        grouped: dict = {}
+        problems = []
+        for row in rows:
+            area = areas.get(norm(row.values.get("alue")))
+            period = periods.get(norm(row.values.get("kausi")))
+            if area is None:
+                message = _("unknown wellbeing area “%(value)s”.") % {"value": row.values.get("alue") or ""}
+                problems.append(row.problem("alue", message))
+            if period is None:
+                message = _("unknown reporting period “%(value)s”.") % {
+                    "value": row.values.get("kausi") or ""
+                }
+                problems.append(row.problem("kausi", message))
+            if area is not None and period is not None:
+                grouped.setdefault((area, period), []).append(row)
+        from aftercare.models import AreaReport
+
+        reports = {
+            (r.wellbeing_area_id, r.period_id): r
+            for r in AreaReport.objects.for_page().filter(
+                wellbeing_area__in={a for a, _p in grouped}, period__in={p for _a, p in grouped}
+            )
+        }
+        self.groups = []
+        for (area, period), group_rows in grouped.items():
+            part = FiguresImporter(user=self.user, area=area, period=period, bands=self.bands)
+            found = part.validate(group_rows)
+            report = reports.get((area.pk, period.pk))
+            if report is not None and report.is_submitted:
+                locked = _("%(area)s %(period)s: the report is submitted and locked; reopen it first.")
+                where = {"area": area.slug, "period": period_code(period)}
+                found.append(Problem(locked % where, group_rows[0].number))
+            problems += [
+                Problem(f"{area.slug} {period_code(period)}: {p}") if not p.row else p for p in found
+            ]
+            part.report = report
+            self.groups.append(part)
+        return problems
+
+    def plan(self, rows: list[Row]) -> Plan:
+        plan = Plan(payload=self.groups)
+        for part in self.groups:
+            action = "new" if part.report is None else "changed"
+            if part.report is not None and Figures.from_report(part.report) == part.figures:
+                action = "unchanged"
+            label = f"{part.area.slug} {period_code(part.period)}"
+            plan.changes.append(Change(action, label, [("", "", show(part.figures.clients_total))]))
+        return plan
+
+    def write(self, plan: Plan) -> None:
+        from aftercare import services
+
+        for part in plan.payload:
+            services.report_save(
+                area=part.area,
+                period=part.period,
+                figures=part.figures,
+                user=self.user,
+                note=part.report.note if part.report else "",
+                warnings=[],
+                comment="",
+            )
