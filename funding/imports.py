@@ -13,7 +13,13 @@ from config.access import get_for_user
 from config.forms import UploadForm
 from config.imports import pipeline
 from config.imports.writing import download
-from funding.resources import CostLineImporter, FinancingLineImporter
+from funding.resources import (
+    ActualCostImporter,
+    CostLineImporter,
+    FinancingLineImporter,
+    StaffImporter,
+    WorkPackageImporter,
+)
 from projects.models import Project
 from projects.resources import IndicatorImporter, ParticipantTargetImporter
 
@@ -22,6 +28,9 @@ KINDS = {
     "financing-lines": (FinancingLineImporter, gettext_lazy("Financing lines")),
     "indicators": (IndicatorImporter, gettext_lazy("Indicators")),
     "participant-targets": (ParticipantTargetImporter, gettext_lazy("Participant targets")),
+    "staff": (StaffImporter, gettext_lazy("Staff")),
+    "work-packages": (WorkPackageImporter, gettext_lazy("Work packages")),
+    "actual-costs": (ActualCostImporter, gettext_lazy("Actual costs")),
 }
 
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from config.imports.pipeline import Column, Problem, Row
 from config.imports.values import norm
 from config.money import euros
-from funding.models import CostCategory, CostLine, FinancingKind, FinancingLine
-from projects.models import Implementer
+from funding.models import ActualCost, CostCategory, CostLine, FinancingKind, FinancingLine
+from projects.models import Implementer, StaffResource, WorkPackage
 from projects.resources import BIG, ID, ProjectRowsImporter, choice_synonyms
 
 IMPLEMENTER = Column(
@@ -212,4 +212,75 @@ class FinancingLineImporter(ImplementerLinesImporter):
         ),
         Column("source", gettext_lazy("source"), ("lähde", "rahoittaja", "källa"), max_length=200),
         AMOUNT,
+    ]
+
+
+class ActualCostImporter(ImplementerLinesImporter):
+    kind = "funding.actual-costs"
+    model = ActualCost
+    fields = ["implementer", "category", "as_of", "amount"]
+    columns = [
+        ID,
+        IMPLEMENTER,
+        CostLineImporter.columns[2],
+        Column(
+            "as_of",
+            gettext_lazy("booked up to"),
+            ("kirjattu", "päivämäärä", "pvm", "bokfört till"),
+            kind="date",
+        ),
+        AMOUNT,
+    ]
+
+
+class StaffImporter(ImplementerLinesImporter):
+    kind = "projects.staff"
+    model = StaffResource
+    fields = ["implementer", "role_title", "fte_percent", "start_date", "end_date"]
+    columns = [
+        ID,
+        IMPLEMENTER,
+        Column(
+            "role_title", gettext_lazy("role title"), ("nimike", "tehtävänimike", "titel"), max_length=200
+        ),
+        Column(
+            "fte_percent",
+            gettext_lazy("FTE %"),
+            ("työaika", "työaika %", "htv %", "arbetstid"),
+            kind="decimal",
+            minimum=Decimal("0.01"),
+            maximum=Decimal(100),
+        ),
+        Column("start_date", gettext_lazy("start date"), ("alkaa", "alkupäivä", "börjar"), kind="date"),
+        Column("end_date", gettext_lazy("end date"), ("päättyy", "loppupäivä", "slutar"), kind="date"),
+    ]
+
+    def validate_rows(self, rows, existing):
+        problems = super().validate_rows(rows, existing)
+        for row in rows:
+            values = (
+                self.final_values(row, existing.get(row.values.get("id")))
+                if "_implementer" in row.values
+                else {}
+            )
+            if (
+                values.get("start_date")
+                and values.get("end_date")
+                and values["end_date"] < values["start_date"]
+            ):
+                problems.append(row.problem("end_date", _("The end date cannot be before the start date.")))
+        return problems
+
+
+class WorkPackageImporter(ImplementerLinesImporter):
+    kind = "projects.work-packages"
+    model = WorkPackage
+    fields = ["implementer", "code", "name", "description"]
+    unique = ("implementer_id", "code")
+    columns = [
+        ID,
+        IMPLEMENTER,
+        Column("code", gettext_lazy("code"), ("tunnus", "työpaketti", "kod"), max_length=10),
+        Column("name", gettext_lazy("name"), ("nimi", "namn"), max_length=300),
+        Column("description", gettext_lazy("description"), ("kuvaus", "beskrivning"), max_length=5000),
     ]

@@ -6,6 +6,7 @@ Swedish and English), its checks (permissions included) and how it plans and wri
 pipeline does everything else the same way for every import.
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,6 +25,7 @@ from config.imports.values import (
     BadValue,
     column_letter,
     norm,
+    parse_date,
     parse_decimal,
     parse_int,
     text_of,
@@ -37,7 +39,7 @@ class Column:
     key: str
     label: Any  # lazy translated name, also the template's heading
     synonyms: tuple[str, ...] = ()
-    kind: str = "text"  # text | int | decimal | choice
+    kind: str = "text"  # text | int | decimal | date | choice
     required: bool = False  # the column must be in the file
     choices: dict[str, str] | None = None  # a label people write (any case/accents) → code
     max_length: int = 200
@@ -131,6 +133,8 @@ def show(value, decimals: int | None = None) -> str:
         return number_format(value, decimal_pos=2 if decimals is None else decimals, force_grouping=True)
     if isinstance(value, int) and not isinstance(value, bool):
         return number_format(value, force_grouping=True)
+    if isinstance(value, datetime.date):
+        return f"{value.day}.{value.month}.{value.year}"
     return str(value)
 
 
@@ -299,6 +303,8 @@ class Importer:
             value = parse_int(raw)
         elif column.kind == "decimal":
             value = parse_decimal(raw)
+        elif column.kind == "date":
+            return parse_date(raw)
         else:
             text = text_of(raw)
             if looks_like_formula(text):
@@ -328,6 +334,8 @@ class Importer:
         if code == "choice":
             allowed = ", ".join(sorted({str(k) for k in (column.choices or {})})[:12])
             return _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed}
+        if code == "date":
+            return _("“%(value)s” is not a date (write 29.3.2023).") % {"value": value}
         if code == "minimum":
             return _("%(value)s is below the smallest allowed value %(min)s.") % {
                 "value": value,
@@ -344,6 +352,8 @@ class Importer:
 
     def dump_rows(self, table: Table) -> list:
         def plain(value):
+            if isinstance(value, datetime.date):
+                return value.isoformat()
             return str(value) if isinstance(value, Decimal) else value
 
         return [

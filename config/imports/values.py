@@ -88,3 +88,25 @@ def text_of(value) -> str:
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     return str(value).strip()
+
+
+def parse_date(value):
+    """29.3.2023, 29.03.2023, 2023-03-29 or a spreadsheet date → date; blank → None."""
+    import datetime
+
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}", text):
+            day, month, year = (int(part) for part in text.split("."))
+            return datetime.date(year, month, day)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise BadValue("date")

@@ -237,3 +237,44 @@ def test_comma_separated_csv_without_bom_imports(client, coordinator, project, s
     assert preview(client, project, "financing-lines", upload).status_code == 200
     confirm(client, project, "financing-lines")
     assert FinancingLine.objects.get().amount == Decimal("800.50")
+
+
+def test_staff_work_packages_and_actual_costs_import_with_finnish_dates(
+    client, coordinator, project, sub_implementer
+):
+    from funding.models import ActualCost
+    from projects.models import StaffResource, WorkPackage
+
+    name = sub_implementer.organisation.short_name
+    client.force_login(coordinator)
+    files = {
+        "staff": (
+            f"toteuttaja;nimike;työaika %;alkaa;päättyy\n{name};Projektipäällikkö;50;1.9.2020;31.12.2022\n"
+        ),
+        "work-packages": f"toteuttaja;tunnus;nimi\n{name};TP1;Yhteiskehittäminen\n",
+        "actual-costs": f"toteuttaja;kustannuslaji;kirjattu;summa\n{name};palkat;30.4.2021;12 000,00\n",
+    }
+    for kind, text in files.items():
+        assert preview(client, project, kind, csv_upload(text)).status_code == 200, kind
+        assert confirm(client, project, kind).status_code == 200, kind
+    staff = StaffResource.objects.get()
+    assert (staff.fte_percent, str(staff.start_date), str(staff.end_date)) == (50, "2020-09-01", "2022-12-31")
+    assert WorkPackage.objects.get().code == "TP1"
+    assert ActualCost.objects.get().amount == Decimal("12000.00")
+
+
+def test_check_constraints_become_messages_naming_row_and_column(
+    client, coordinator, project, sub_implementer
+):
+    """Issue 10 (6): no raw PostgreSQL texts: the database's rules are checked before it sees a row."""
+    name = sub_implementer.organisation.short_name
+    client.force_login(coordinator)
+    text = f"toteuttaja;nimike;työaika %;alkaa;päättyy\n{name};X;150;1.9.2022;31.12.2020\n"
+    body = preview(client, project, "staff", csv_upload(text)).content.decode()
+    assert re.search(r"(Row|Rivi) 2, (column|sarake) C", body)
+    text = f"toteuttaja;nimike;työaika %;alkaa;päättyy\n{name};X;50;1.9.2022;31.12.2020\n"
+    body = preview(client, project, "staff", csv_upload(text)).content.decode()
+    assert re.search(r"(Row|Rivi) 2, (column|sarake) E", body)
+    text = f"toteuttaja;kustannuslaji;vuosi;summa\n{name};palkat;2021;99 999 999 999,00\n"
+    body = preview(client, project, "cost-lines", csv_upload(text)).content.decode()
+    assert re.search(r"(Row|Rivi) 2, (column|sarake) D", body) and "numeric field overflow" not in body
