@@ -105,7 +105,10 @@ class ProjectRowsImporter(Importer):
                 values[name] = getattr(obj, name)
             else:
                 values[name] = row.values.get(name)
-            if values[name] is None and self.model._meta.get_field(name).get_internal_type() == "CharField":
+            if values[name] is None and self.model._meta.get_field(name).get_internal_type() in (
+                "CharField",
+                "TextField",
+            ):
                 values[name] = ""
         return values
 

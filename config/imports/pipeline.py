@@ -34,6 +34,15 @@ from config.imports.values import (
 HEADER_SEARCH_ROWS = 30
 
 
+def _is_heading(cell: str) -> bool:
+    """Text that could name a column: not blank, not a number."""
+    text = text_of(cell)
+    try:
+        return bool(text) and parse_decimal(text) is None
+    except BadValue:
+        return True
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -197,7 +206,7 @@ class Importer:
                 (
                     i
                     for i, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS])
-                    if sum(1 for c in cells if isinstance(c, str) and text_of(c)) >= 2
+                    if sum(1 for c in cells if isinstance(c, str) and _is_heading(c)) >= 2
                 ),
                 None,
             )

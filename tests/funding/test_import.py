@@ -256,7 +256,8 @@ def test_staff_work_packages_and_actual_costs_import_with_finnish_dates(
     }
     for kind, text in files.items():
         assert preview(client, project, kind, csv_upload(text)).status_code == 200, kind
-        assert confirm(client, project, kind).status_code == 200, kind
+        response = confirm(client, project, kind)
+        assert response.status_code == 200, (kind, re.findall(r"<li>(.*?)</li>", response.content.decode()))
     staff = StaffResource.objects.get()
     assert (staff.fte_percent, str(staff.start_date), str(staff.end_date)) == (50, "2020-09-01", "2022-12-31")
     assert WorkPackage.objects.get().code == "TP1"

@@ -85,6 +85,12 @@ def run(make_importer, models, name, content):
     before = counts(models)
     importer = make_importer()
     staged = pipeline.stage(importer, SimpleUploadedFile(name, content))
+    if staged.needs_mapping:  # stored for the mapping page, not confirmable
+        assert staged.batch.state == ImportBatch.State.MAPPING and counts(models) == before
+        with pytest.raises(pipeline.AlreadyConfirmed):
+            pipeline.confirm(make_importer(), staged.batch)
+        assert counts(models) == before
+        return
     if staged.batch is None:
         assert staged.problems and all(str(p) for p in staged.problems)
         assert counts(models) == before
