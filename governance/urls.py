@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import views
+from governance import calendar, views
 
 app_name = "governance"
 
@@ -18,4 +18,6 @@ urlpatterns = [
     path("sections/<int:pk>/edit/", views.section_edit, name="section_edit"),
     path("sections/<int:pk>/embeds/new/", views.embed_create, name="embed_create"),
     path("embeds/<int:pk>/delete/", views.embed_delete, name="embed_delete"),
+    path("calendar/<str:token>/meetings.ics", calendar.calendar_feed, name="calendar_feed"),
+    path("calendar/renew/", calendar.calendar_renew, name="calendar_renew"),
 ]
