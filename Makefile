@@ -8,7 +8,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
-APPS := governance projects funding aftercare accounts
+APPS := governance projects funding aftercare accounts notices
 
 .PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean
 

@@ -76,7 +76,8 @@ def test_the_reminder_days_are_a_setting(time_machine, settings, period, manager
 
 
 def test_a_reopened_report_tells_its_managers_why(period, manager, coordinator):
-    report = AreaReportFactory(wellbeing_area=manager.area_manager.wellbeing_area, period=period, submitted=True)
+    area = manager.area_manager.wellbeing_area
+    report = AreaReportFactory(wellbeing_area=area, period=period, submitted=True)
     report_reopen(report=report, user=coordinator, reason="Henkilöstömäärät puuttuvat.")
     [notice] = Notice.objects.filter(kind=Kind.REPORT_REOPENED)
     assert notice.recipient == manager

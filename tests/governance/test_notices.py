@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 def deputy(term, member):
     user = UserFactory(username="deputy", email="deputy@example.fi")
     PersonFactory(user=user)
-    MembershipFactory(
-        term=term, person=user.person, role="deputy", deputy_of=member.person.memberships.get()
-    )
+    MembershipFactory(term=term, person=user.person, role="deputy", deputy_of=member.person.memberships.get())
     return user
 
 

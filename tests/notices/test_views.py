@@ -44,7 +44,7 @@ def test_mark_all_read(client, reader):
 
 def test_settings_save_language_and_choices(client, reader):
     client.force_login(reader)
-    data = {"language": "sv", **{kind: "immediately" for kind in Kind.values}}
+    data = {"language": "sv", **dict.fromkeys(Kind.values, "immediately")}
     data[Kind.PERIOD_DUE] = "daily"
     data[Kind.AGENDA_PUBLISHED] = "never"
     response = client.post(reverse("notices:preferences"), data)
@@ -56,7 +56,7 @@ def test_settings_save_language_and_choices(client, reader):
 
 def test_an_unknown_choice_is_refused(client, reader):
     client.force_login(reader)
-    data = {"language": "de", **{kind: "sometimes" for kind in Kind.values}}
+    data = {"language": "de", **dict.fromkeys(Kind.values, "sometimes")}
     response = client.post(reverse("notices:preferences"), data)
     assert response.status_code == 200
     assert not NoticePreference.objects.exists()
