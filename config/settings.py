@@ -233,7 +233,7 @@ ACCESSIBILITY_CHECKED_ON = env.str("ACCESSIBILITY_CHECKED_ON", default="2026-11-
 ACCESSIBILITY_FEEDBACK_EMAIL = env.str("ACCESSIBILITY_FEEDBACK_EMAIL", default="saavutettavuus@example.fi")
 
 # --- notices, e-mail and background tasks --------------------------------------------------------
-# E-mail through EMAIL_URL (django-environ): smtp://user:pass@host:25, submission://…:587 (STARTTLS),
+# E-mail through EMAIL_URL (django-environ): smtp://user:pass@host:25, smtp+tls://…:587 (STARTTLS),
 # smtps://…:465, or consolemail:// (the default: the worker prints e-mails). Django 6.1's MAILERS.
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"]}}
