@@ -16,9 +16,9 @@ def test_member_hears_of_a_published_agenda(
     coordinator,
     member,
     draft_meeting,
-    smtp_mailer,
+    smtp_mailer,  # noqa: F811 - the imported fixture
     settings,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     settings.PORTAL_URL = live_server.url
     member.email = "jasen@example.fi"
