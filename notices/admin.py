@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from notices.models import CalendarToken, Notice, NoticePreference, Profile
+from notices.models import CalendarToken, Job, Notice, NoticePreference, Profile
 
 
 @admin.register(Notice)
@@ -51,3 +51,13 @@ class ProfileAdmin(admin.ModelAdmin):
 class CalendarTokenAdmin(admin.ModelAdmin):
     list_display = ["user", "created_at"]
     exclude = ["token"]
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["title", "user", "status", "progress", "created_at", "finished_at"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in Job._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False

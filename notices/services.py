@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
-from notices.models import CalendarToken, Delivery, Kind, Notice, NoticePreference, Profile
+from notices.models import CalendarToken, Delivery, Job, Kind, Notice, NoticePreference, Profile
 from notices.selectors import delivery_for, language_of
 
 # What each kind does when the person has not chosen: everything is e-mailed at once except the
@@ -126,3 +126,15 @@ def calendar_token_renew(*, user) -> CalendarToken:
     token.token = new_calendar_token()
     token.save()
     return token
+
+
+def job_start(*, user, title: str, renderer: str, params: dict) -> Job:
+    """Queue heavy work: ``renderer`` (a dotted path) is called by a worker as
+    ``renderer(params, user)`` and returns ``(content, filename, content_type)``."""
+    from notices.tasks import run_job
+
+    job = Job.objects.create(
+        user=user, title=str(title)[:300], renderer=renderer, params=params, language=language_of(user)
+    )
+    run_job.enqueue(job.pk)
+    return job

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from notices import selectors, services
 from notices.forms import PreferencesForm
+from notices.models import Job
 
 
 @require_GET
@@ -50,3 +51,18 @@ def preferences(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your notice settings were saved."))
         return redirect("notices:preferences")
     return render(request, "notices/preferences.html", {"form": form})
+
+
+@require_GET
+def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A job's progress (the page reloads itself until the job is finished) and then its file."""
+    job = get_object_or_404(Job.objects.filter(user=request.user), pk=pk)
+    return render(request, "notices/job.html", {"job": job})
+
+
+@require_GET
+def job_file(request: HttpRequest, pk: int) -> FileResponse:
+    job = get_object_or_404(Job.objects.filter(user=request.user, status=Job.Status.DONE), pk=pk)
+    return FileResponse(
+        job.file.open("rb"), as_attachment=True, filename=job.filename, content_type=job.content_type
+    )

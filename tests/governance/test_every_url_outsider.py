@@ -15,6 +15,7 @@ OBJECT_OF = {
     "meeting_create": "group",
     "meeting": "meeting",
     "meeting_pdf": "meeting",
+    "meeting_pdf_job": "meeting",
     "meeting_edit": "meeting",
     "meeting_transition": "meeting",
     "section_create": "meeting",
