@@ -1,9 +1,11 @@
 """The person's notices ("Ilmoitukset") and their notice settings: thin views."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -48,8 +50,13 @@ def preferences(request: HttpRequest) -> HttpResponse:
         services.preferences_save(
             user=request.user, deliveries=form.deliveries(), language=form.cleaned_data["language"]
         )
-        messages.success(request, _("Your notice settings were saved."))
-        return redirect("notices:preferences")
+        language = form.cleaned_data["language"]
+        with translation.override(language):
+            messages.success(request, _("Your notice settings were saved."))
+        # The chosen language is the portal's too, from the next page on.
+        response = redirect("notices:preferences")
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
+        return response
     return render(request, "notices/preferences.html", {"form": form})
 
 

@@ -50,6 +50,8 @@ def test_settings_save_language_and_choices(client, reader):
     response = client.post(reverse("notices:preferences"), data)
     assert response.status_code == 302
     assert Profile.objects.get(user=reader).language == "sv"
+    assert response.cookies["django_language"].value == "sv"  # the portal follows the choice
+    assert "Meddelandeinställningar" in client.get(response["Location"]).content.decode()
     choices = dict(NoticePreference.objects.filter(user=reader).values_list("kind", "delivery"))
     assert choices[Kind.PERIOD_DUE] == "daily" and choices[Kind.AGENDA_PUBLISHED] == "never"
 
