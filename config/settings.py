@@ -234,8 +234,9 @@ ACCESSIBILITY_FEEDBACK_EMAIL = env.str("ACCESSIBILITY_FEEDBACK_EMAIL", default="
 
 # --- notices, e-mail and background tasks --------------------------------------------------------
 # E-mail through EMAIL_URL (django-environ): smtp://user:pass@host:25, smtp+tls://…:587 (STARTTLS),
-# smtps://…:465, or consolemail:// (the default: the worker prints e-mails). Django 6.1's MAILERS.
-_email = env.email_url("EMAIL_URL", default="consolemail://")
+# smtp+ssl://…:465, or consolemail://. Default: the console in development (the worker prints
+# e-mails), the machine's own mail server (smtp://localhost:25) in production. Django 6.1's MAILERS.
+_email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"]}}
 if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
