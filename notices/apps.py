@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NoticesConfig(AppConfig):
+    """Notices to people, in the portal and by e-mail, and the reminders that make them. The bottom
+    of the import graph beside config: the domain apps call ``notices.services.notify``."""
+
+    name = "notices"
+    verbose_name = _("Notices")
