@@ -8,3 +8,10 @@ class NoticesConfig(AppConfig):
 
     name = "notices"
     verbose_name = _("Notices")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from notices.middleware import on_sign_in
+
+        user_logged_in.connect(on_sign_in, dispatch_uid="notices.language_on_sign_in")

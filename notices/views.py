@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from notices import selectors, services
 from notices.forms import PreferencesForm
+from notices.middleware import remember_language
 from notices.models import Job
 
 
@@ -54,6 +55,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
         with translation.override(language):
             messages.success(request, _("Your notice settings were saved."))
         # The chosen language is the portal's too, from the next page on.
+        remember_language(request, language)
         response = redirect("notices:preferences")
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
         return response
