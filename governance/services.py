@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.sections import registry
+from governance import notifications
 from governance.models import (
     AgendaSection,
     Attendance,
@@ -65,6 +66,10 @@ def meeting_transition(*, meeting: Meeting, action: str) -> Meeting:
         meeting.approved_at = timezone.now()
     meeting.status = target
     meeting.save()
+    if action == "publish_agenda":
+        notifications.notify_agenda_published(meeting)
+    elif action == "approve":
+        notifications.notify_minutes_approved(meeting)
     return meeting
 
 
