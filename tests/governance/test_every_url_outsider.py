@@ -20,6 +20,8 @@ OBJECT_OF = {
     "section_create": "meeting",
     "attendance": "meeting",
     "correction_create": "meeting",
+    "checkers": "meeting",
+    "minutes_check": "meeting",
     "section_edit": "section",
     "embed_create": "section",
     "embed_delete": "embed",
