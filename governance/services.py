@@ -44,13 +44,13 @@ def _locked(meeting: Meeting) -> Meeting:
     return meeting
 
 
-def freeze_embeds(meeting: Meeting) -> int:
+def freeze_embeds(meeting: Meeting, *, at=None) -> int:
     """Store every embedded report section of ``meeting`` as it renders now, for the page and the PDF.
 
     Frozen sections are rendered for no one in particular (an anonymous reader), so a snapshot never
     holds figures that only some readers may see, e.g. unsuppressed small counts. Returns how many.
     """
-    now = timezone.now()
+    now = at or timezone.now()
     reader = AnonymousUser()
     embeds = SectionEmbed.objects.filter(section__meeting=meeting).order_by("pk")
     for embed in embeds:
