@@ -135,3 +135,16 @@ class CheckersForm(forms.Form):
 
     def person_ids(self) -> list[int]:
         return [self.cleaned_data["first"].pk, self.cleaned_data["second"].pk]
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    confidential = forms.BooleanField(
+        label=_("Confidential"),
+        required=False,
+        help_text=_(
+            "Only the group's members and the meeting's preparers can open it; the PDF names it "
+            "only as a confidential attachment."
+        ),
+    )
+    file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, XLSX, ODT, PNG or JPEG, at most 20 MB."))

@@ -211,3 +211,32 @@ rules.add_perm("governance.change_meeting", (is_administrator | prepares_meeting
 rules.add_perm("governance.send_meeting", (is_administrator | prepares_meeting) & ~meeting_is_approved)
 rules.add_perm("governance.check_meeting", checks_minutes)
 rules.add_perm("governance.correct_meeting", (is_administrator | prepares_meeting) & meeting_is_approved)
+
+
+# --- attachments: asked of the attachment --------------------------------------------------------
+
+
+@rules.predicate
+def may_view_attachment_meeting(user, attachment) -> bool:
+    return attachment is not None and user.has_perm("governance.view_meeting", attachment.section.meeting)
+
+
+@rules.predicate
+def attachment_is_public(user, attachment) -> bool:
+    return attachment is not None and not attachment.confidential
+
+
+@rules.predicate
+def is_member_or_preparer_of_attachment_group(user, attachment) -> bool:
+    """Confidential attachments: the group's members and the meeting's preparers, nobody else
+    (not an area manager, not an administrator reading in passing)."""
+    if attachment is None:
+        return False
+    meeting = attachment.section.meeting
+    return meeting.group_id in member_group_ids(user) or prepares_meeting(user, meeting)
+
+
+rules.add_perm(
+    "governance.view_attachment",
+    may_view_attachment_meeting & (attachment_is_public | is_member_or_preparer_of_attachment_group),
+)

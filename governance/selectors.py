@@ -1,5 +1,6 @@
 """Reads of steering groups and meetings."""
 
+import rules
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -46,6 +47,13 @@ def meeting_page(meeting: Meeting, viewer, *, media: str) -> dict:
     sections = list(meeting.sections.all())
     for section in sections:
         section.rendered_embeds = [_rendered(embed, meeting, viewer, media) for embed in section.embeds.all()]
+        # rules.has_perm, not user.has_perm: a superuser is not thereby a reader of confidential files.
+        # A confidential attachment is only "a confidential attachment" in the PDF and to other readers.
+        section.shown_attachments = []
+        for attachment in section.attachments.all():
+            may_open = rules.has_perm("governance.view_attachment", viewer, attachment)
+            hidden = attachment.confidential and (media == "pdf" or not may_open)
+            section.shown_attachments.append((attachment, may_open, hidden))
     signers = {
         m.role: m
         for m in Membership.objects.filter(

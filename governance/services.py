@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from config.sections import registry
 from governance.models import (
     AgendaSection,
+    Attachment,
     Attendance,
     Meeting,
     Membership,
@@ -266,3 +267,19 @@ def minutes_correct(
     setattr(section, field, corrected_text)
     section.save(correction=correction)  # the correction record is what makes this change visible
     return correction
+
+
+@transaction.atomic
+def attachment_add(*, section: AgendaSection, title: str, confidential: bool, upload) -> Attachment:
+    """Attach a file to a section: its type judged by content, at most 20 MB, kept through the
+    storage API (a local folder, or an S3-compatible store set through the environment)."""
+    from governance.files import validate_upload
+
+    content_type = validate_upload(upload)
+    attachment = Attachment(
+        section=section, title=title, confidential=confidential, content_type=content_type, size=upload.size
+    )
+    attachment.full_clean(exclude=["file"])
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    return attachment

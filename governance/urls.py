@@ -19,5 +19,7 @@ urlpatterns = [
     path("meetings/<int:pk>/corrections/new/", views.correction_create, name="correction_create"),
     path("sections/<int:pk>/edit/", views.section_edit, name="section_edit"),
     path("sections/<int:pk>/embeds/new/", views.embed_create, name="embed_create"),
+    path("sections/<int:pk>/attachments/new/", views.attachment_create, name="attachment_create"),
+    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("embeds/<int:pk>/delete/", views.embed_delete, name="embed_delete"),
 ]

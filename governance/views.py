@@ -2,9 +2,10 @@
 
 from functools import wraps
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +17,7 @@ from config.pdf import pdf_response
 from config.sections import registry
 from governance import services
 from governance.forms import (
+    AttachmentForm,
     AttendanceForm,
     CheckersForm,
     CorrectionForm,
@@ -26,6 +28,7 @@ from governance.forms import (
 )
 from governance.models import (
     AgendaSection,
+    Attachment,
     Meeting,
     Membership,
     MinutesCheck,
@@ -309,3 +312,46 @@ def minutes_check(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Your comment was sent to the secretary."))
     return redirect(meeting)
+
+
+@require_http_methods(["GET", "POST"])
+@refuses_locked
+def attachment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    section = _section(request, pk)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attachment_add(
+                section=section,
+                title=form.cleaned_data["title"],
+                confidential=form.cleaned_data["confidential"],
+                upload=form.cleaned_data["file"],
+            )
+        except MinutesLocked:
+            raise
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("The attachment was added."))
+            return redirect(f"{section.meeting.get_absolute_url()}#section-{section.pk}")
+    context = {"form": form, "section": section, "meeting": section.meeting}
+    return render(request, "governance/attachment_form.html", context)
+
+
+@require_GET
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The file, only to those who may see it: outsiders (and, for a confidential attachment,
+    everyone but the group's members and preparers) get 404."""
+    attachment = get_object_or_404(Attachment.objects.select_related("section__meeting__group"), pk=pk)
+    # rules.has_perm, not user.has_perm: a superuser is not thereby a reader of confidential files.
+    if not rules.has_perm("governance.view_attachment", request.user, attachment) or not attachment.file:
+        raise Http404
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=f"{attachment.title}.{attachment.file.name.rsplit('.', 1)[-1]}",
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -626,12 +626,25 @@ class SectionEmbed(LockedWithSection):
         return self.section_key
 
 
+def _attachment_path(instance: "Attachment", filename: str) -> str:
+    # A random name: the stored path reveals neither the title nor the original file name.
+    import uuid
+
+    from governance.files import EXTENSIONS
+
+    return f"attachments/{uuid.uuid4().hex}.{EXTENSIONS.get(instance.content_type, 'bin')}"
+
+
 class Attachment(LockedWithSection):
-    """An attachment of a section, listed by title. Confidential ones are marked as such."""
+    """An attachment of a section: a file kept through Django's storage API, served only through a
+    view that checks permissions. Confidential ones reach only the group's members and preparers."""
 
     section = models.ForeignKey(AgendaSection, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=300)
     confidential = models.BooleanField(_("confidential"), default=False)
+    file = models.FileField(_("file"), upload_to=_attachment_path, blank=True, max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["section", "pk"]
@@ -640,6 +653,13 @@ class Attachment(LockedWithSection):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def meeting(self) -> "Meeting":
+        return self.section.meeting
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:attachment", kwargs={"pk": self.pk})
 
 
 class MinutesCorrection(PortalModel):
