@@ -92,3 +92,50 @@ def _rendered(embed, meeting: Meeting, viewer, media: str):
         stored = embed.frozen_pdf if media == "pdf" else embed.frozen_web
         return embed, mark_safe(stored), embed.frozen_at  # noqa: S308 – rendered by the portal itself
     return embed, registry.render(embed.section_key, embed.params, viewer=viewer, media=media), None
+
+
+def meeting_history(meeting: Meeting) -> list[dict]:
+    """Every recorded creation, change and deletion of the meeting and of its sections, embedded
+    sections, attendance, attachments, minutes checkers and corrections, with who and when, newest
+    first. Rows deleted since are found through the history of their parent sections."""
+    from governance.models import (
+        AgendaSection,
+        Attachment,
+        Attendance,
+        MinutesCheck,
+        MinutesCorrection,
+        SectionEmbed,
+    )
+
+    section_ids = set(AgendaSection.history.filter(meeting_id=meeting.pk).values_list("id", flat=True))
+    sources = [
+        (Meeting, Meeting.history.filter(id=meeting.pk)),
+        (AgendaSection, AgendaSection.history.filter(meeting_id=meeting.pk)),
+        (SectionEmbed, SectionEmbed.history.filter(section_id__in=section_ids)),
+        (Attachment, Attachment.history.filter(section_id__in=section_ids)),
+        (Attendance, Attendance.history.filter(meeting_id=meeting.pk)),
+        (MinutesCheck, MinutesCheck.history.filter(meeting_id=meeting.pk)),
+        (MinutesCorrection, MinutesCorrection.history.filter(meeting_id=meeting.pk)),
+    ]
+    hidden = {"version", "updated_at", "created_at", "frozen_web", "frozen_pdf"}
+    entries = []
+    for model, records in sources:
+        previous: dict[int, object] = {}
+        for record in records.select_related("history_user").order_by("history_date", "history_id"):
+            changes = []
+            before = previous.get(record.id)
+            if record.history_type == "~" and before is not None:
+                delta = record.diff_against(before, excluded_fields=hidden)
+                changes = [str(model._meta.get_field(c.field).verbose_name) for c in delta.changes]
+            previous[record.id] = record
+            user = record.history_user
+            entries.append(
+                {
+                    "when": record.history_date,
+                    "who": (user.get_full_name() or user.get_username()) if user else "",
+                    "what": f"{str(model._meta.verbose_name).capitalize()}: {record.instance}",
+                    "kind": record.history_type,
+                    "changes": changes,
+                }
+            )
+    return sorted(entries, key=lambda e: e["when"], reverse=True)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("meetings/<int:pk>/status/", views.meeting_transition, name="meeting_transition"),
     path("meetings/<int:pk>/sections/new/", views.section_create, name="section_create"),
     path("meetings/<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path("meetings/<int:pk>/history/", views.meeting_history_view, name="meeting_history"),
     path("meetings/<int:pk>/checkers/", views.checkers_edit, name="checkers"),
     path("meetings/<int:pk>/check/", views.minutes_check, name="minutes_check"),
     path("meetings/<int:pk>/corrections/new/", views.correction_create, name="correction_create"),

@@ -36,7 +36,7 @@ from governance.models import (
     SectionEmbed,
     SteeringGroup,
 )
-from governance.selectors import meeting_page, my_groups
+from governance.selectors import meeting_history, meeting_page, my_groups
 
 EDIT = "governance.change_meeting"
 VIEW = "governance.view_meeting"
@@ -355,3 +355,15 @@ def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_GET
+def meeting_history_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting's complete history, for those who prepare it (others get 404)."""
+    meeting = get_for_user(request.user, Meeting.objects.select_related("group"), VIEW, pk=pk)
+    if not request.user.has_perm("governance.send_meeting", meeting) and not request.user.has_perm(
+        "governance.correct_meeting", meeting
+    ):
+        raise Http404
+    context = {"meeting": meeting, "entries": meeting_history(meeting)}
+    return render(request, "governance/meeting_history.html", context)

@@ -6,6 +6,7 @@ The patterns are enumerated from governance.urls, so a URL added without an entr
 import pytest
 from django.urls import reverse
 
+from governance.models import Attachment
 from governance.urls import urlpatterns
 from tests.governance.factories import AgendaSectionFactory, SectionEmbedFactory
 
@@ -22,6 +23,9 @@ OBJECT_OF = {
     "correction_create": "meeting",
     "checkers": "meeting",
     "minutes_check": "meeting",
+    "meeting_history": "meeting",
+    "attachment_create": "section",
+    "attachment": "attachment",
     "section_edit": "section",
     "embed_create": "section",
     "embed_delete": "embed",
@@ -38,6 +42,7 @@ def objects(board, meeting, draft_meeting):
         "meeting": meeting,
         "section": section,
         "embed": SectionEmbedFactory(section=section),
+        "attachment": Attachment.objects.create(section=section, title="Liite"),
     }
 
 

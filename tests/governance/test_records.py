@@ -186,3 +186,26 @@ def test_correction_still_changes_approved_minutes_with_a_record(approved, coord
     section.decision = "Toinen"
     with pytest.raises(MinutesLocked):
         section.save()
+
+
+# --- the meeting's history --------------------------------------------------------------------
+
+
+def test_meeting_history_lists_parts_with_who_and_when(client, coordinator, member, term):
+    meeting = MeetingFactory(term=term, number=14, minutes_drafted=True)
+    section = AgendaSectionFactory(meeting=meeting, number=140, title="Historiallinen pykälä")
+    embed = SectionEmbedFactory(section=section)
+    Attachment.objects.create(section=section, title="Poistettava liite").delete()
+    client.force_login(coordinator)
+    client.post(
+        reverse("governance:section_edit", args=[section.pk]),
+        {"number": 140, "title": "Uusi otsikko", "version": section.version},
+    )
+    services.embed_remove(embed=embed)
+    page = client.get(reverse("governance:meeting_history", args=[meeting.pk])).content.decode()
+    assert "Historiallinen pykälä" in page or "Uusi otsikko" in page
+    assert "Poistettava liite" in page and "poistettu" in page
+    assert "otsikko" in page  # the changed field is named
+    assert coordinator.get_full_name() in page
+    client.force_login(member)
+    assert client.get(reverse("governance:meeting_history", args=[meeting.pk])).status_code == 404
