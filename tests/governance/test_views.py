@@ -184,11 +184,15 @@ def test_approved_minutes_refuse_every_edit_view(client, coordinator, term):
     )
     meeting.refresh_from_db()
     assert meeting.status == "approved"
-    assert client.get(reverse("governance:meeting_edit", args=[meeting.pk])).status_code == 403
-    assert (
-        client.post(reverse("governance:section_edit", args=[section.pk]), {"title": "x"}).status_code == 403
-    )
-    assert client.get(reverse("governance:meeting", args=[meeting.pk])).status_code == 200
+    # Refused with a clear message on the meeting page (not an error page), and nothing changes.
+    for response in (
+        client.get(reverse("governance:meeting_edit", args=[meeting.pk]), follow=True),
+        client.post(reverse("governance:section_edit", args=[section.pk]), {"title": "x"}, follow=True),
+    ):
+        assert response.redirect_chain == [(meeting.get_absolute_url(), 302)]
+        assert "Kokouksen pöytäkirja on hyväksytty ja lukittu." in response.content.decode()
+    section.refresh_from_db()
+    assert section.title != "x"
 
 
 def test_embed_a_section_in_two_steps(client, coordinator, section):
