@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.sections import registry
+from governance import notifications
 from governance.models import (
     AgendaSection,
     Attachment,
@@ -106,6 +107,13 @@ def meeting_transition(*, meeting: Meeting, action: str, user=None) -> Meeting:
         meeting.approved_at = timezone.now()
     meeting.status = target
     meeting.save()
+    if action == "publish_agenda":
+        notifications.notify_agenda_published(meeting)
+    elif action == "send_for_checking":
+        checkers = [c.person.user for c in meeting.checks.select_related("person__user") if c.person.user]
+        notifications.notify_minutes_checking(meeting, checkers, round_key=str(meeting.version))
+    elif action == "approve":
+        notifications.notify_minutes_approved(meeting)
     return meeting
 
 
@@ -167,6 +175,7 @@ def minutes_check_approve(*, check: MinutesCheck, approve: bool, comment: str = 
         meeting.approved_at = check.approved_at
         meeting.status = meeting.next_status("checked")
         meeting.save()
+        notifications.notify_minutes_approved(meeting)
     return meeting
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config.access import get_for_user
 from config.pdf import pdf_response
 from config.sections import registry
-from governance import services
+from governance import background, services
 from governance.forms import (
     AttachmentForm,
     AttendanceForm,
@@ -104,6 +104,8 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk)
+    if background.is_heavy(meeting):
+        return render(request, "governance/meeting_pdf_background.html", {"meeting": meeting})
     context = meeting_page(meeting, request.user, media="pdf")
     return pdf_response(
         "governance/meeting_pdf.html", context, request=request, filename=f"{meeting} {meeting.document_name}"
