@@ -182,14 +182,19 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / env.str("STATIC_ROOT", default="staticfiles")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Meeting attachments go through Django's storage API: a local folder (MEDIA_ROOT) by default, any
+    # S3-compatible store (django-storages) by DEFAULT_STORAGE='{"BACKEND": "storages.backends.s3.S3Storage",
+    # "OPTIONS": {"bucket_name": "…", "endpoint_url": "https://…", "access_key": "…", "secret_key": "…"}}'.
+    "default": env.json(
+        "DEFAULT_STORAGE", default={"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 
 # Uploads are small tables; anything bigger is a mistake or an attack.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -6,6 +6,7 @@ The patterns are enumerated from governance.urls, so a URL added without an entr
 import pytest
 from django.urls import reverse
 
+from governance.models import Attachment
 from governance.urls import urlpatterns
 from tests.governance.factories import AgendaSectionFactory, SectionEmbedFactory
 
@@ -21,6 +22,11 @@ OBJECT_OF = {
     "section_create": "meeting",
     "attendance": "meeting",
     "correction_create": "meeting",
+    "checkers": "meeting",
+    "minutes_check": "meeting",
+    "meeting_history": "meeting",
+    "attachment_create": "section",
+    "attachment": "attachment",
     "section_edit": "section",
     "embed_create": "section",
     "embed_delete": "embed",
@@ -38,6 +44,7 @@ def objects(board, meeting, draft_meeting):
         "meeting": meeting,
         "section": section,
         "embed": SectionEmbedFactory(section=section),
+        "attachment": Attachment.objects.create(section=section, title="Liite"),
     }
 
 
