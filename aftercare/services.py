@@ -123,6 +123,8 @@ def report_reopen(*, report: AreaReport, user, reason: str) -> AreaReport:
         raise ValidationError(_("Only a submitted report can be reopened."), code="not_submitted")
     if not reason.strip():
         raise ValidationError(_("Give a reason for reopening."), code="reason")
+    if not report.period.can_be_corrected():
+        raise ValidationError(_("The period of this report can no longer be corrected."), code="closed")
     reopening = Reopening(report=report, reopened_by=user, reason=reason.strip())
     reopening.full_clean()
     reopening.save()
