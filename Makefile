@@ -98,5 +98,8 @@ restore: .venv/.synced ## Replace the database with a backup: make restore FILE=
 	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/portal-….dump"; exit 1; }
 	$(PY) manage.py restore $(FILE)
 
+loadtest: .venv/.synced ## locust against gunicorn: 60 s × 50 users, then with DB connections cut 3 times (PostgreSQL)
+	$(PY) loadtest/run.py
+
 clean: ## Remove the virtualenvs and the local database
 	rm -rf .venv .tools var staticfiles

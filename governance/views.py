@@ -205,7 +205,11 @@ def embed_create(request: HttpRequest, pk: int) -> HttpResponse:
 def embed_delete(request: HttpRequest, pk: int) -> HttpResponse:
     embed = get_object_or_404(SectionEmbed, pk=pk)
     section = _section(request, embed.section_id)
-    embed.delete()
+    try:
+        embed.delete()
+    except MinutesLocked as error:  # approved minutes: even an administrator gets a message, not a 500
+        messages.error(request, error.messages[0])
+        return redirect(f"{section.meeting.get_absolute_url()}#section-{section.pk}")
     messages.success(request, _("The embedded report section was removed."))
     return redirect(f"{section.meeting.get_absolute_url()}#section-{section.pk}")
 

@@ -1,6 +1,8 @@
 """Content-Security-Policy (issue 10, hardening): the admin, an import screen and the language switch
 work in a real browser with the policy on, and the browser reports no violation."""
 
+import contextlib
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -82,3 +84,13 @@ def test_an_import_screen_and_the_language_switch_work_with_no_violation(live_se
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "sv"
     assert _violations(page, console) == []
+
+
+def test_the_watch_sees_a_violation(live_server, page):
+    """The check above can fail: an inline script is refused and reported."""
+    console = _signed_in(page, live_server, UserFactory(username="kuka-tahansa"))
+    page.goto(f"{live_server.url}/accessibility/")
+    with contextlib.suppress(Exception):  # Playwright reports the refused script as an error
+        page.add_script_tag(content="window.inlineRan = true;")
+    assert page.evaluate("window.inlineRan === true") is False
+    assert any("script-src" in v for v in _violations(page, console))
