@@ -56,7 +56,34 @@ def ids() -> dict:
         capture_output=True,
         text=True,
     ).stdout.split()
-    return {"LOAD_PROJECT": out[0], "LOAD_MEETING": out[1]}
+    return {"LOAD_PROJECT": out[-2], "LOAD_MEETING": out[-1]}
+
+
+def sign_in() -> str:
+    """Log each persona in once through the login form; "name=sessionid,…" for the locust users."""
+    import re
+
+    import requests
+
+    password = os.environ.get("DEMO_PASSWORD", "jalkihuolto-demo")
+    pairs = []
+    for username in ("koordinaattori", "jasen", "esihenkilo-varha", "esihenkilo-pp"):
+        session = requests.Session()
+        page = session.get(f"{HOST}/accounts/login/", timeout=120)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+        for cookie in session.cookies:
+            cookie.secure = False  # DEBUG is off, so cookies are Secure; this is plain HTTP on 127.0.0.1
+        session.post(
+            f"{HOST}/accounts/login/",
+            {"login": username, "password": password, "csrfmiddlewaretoken": token},
+            timeout=120,
+            allow_redirects=False,
+        )
+        sid = next((c.value for c in session.cookies if c.name == "sessionid"), "")
+        if not sid:
+            sys.exit(f"Could not log in as {username}.")
+        pairs.append(f"{username}={sid}")
+    return ",".join(pairs)
 
 
 def cut_connections(times: int, every: float) -> threading.Thread:
@@ -131,11 +158,12 @@ def locust(label: str, extra_env: dict) -> dict:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    print("Preparing the database and static files…", flush=True)
-    manage("migrate", "--noinput")
-    manage("createcachetable")
-    manage("load_demo", "--demo")
-    manage("collectstatic", "--noinput")
+    if not os.environ.get("LOAD_PREPARED"):
+        print("Preparing the database and static files…", flush=True)
+        manage("migrate", "--noinput")
+        manage("createcachetable")
+        manage("load_demo", "--demo")
+        manage("collectstatic", "--noinput")
     extra = ids()
     workers = os.environ.get("LOAD_WORKERS", "4")
     server = subprocess.Popen(
@@ -147,7 +175,8 @@ def main() -> None:
             "-w",
             workers,
             "--timeout",
-            "60",
+            "120",
+            "--preload",
             "--log-level",
             "warning",
         ],
@@ -161,6 +190,7 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
+        extra["LOAD_SESSIONS"] = sign_in()
         print(f"Run 1: {USERS} users for {SECONDS} s…", flush=True)
         results = [locust("steady", extra)]
         print(f"Run 2: {USERS} users for {SECONDS} s, database connections cut 3 times…", flush=True)
