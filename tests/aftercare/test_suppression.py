@@ -42,7 +42,9 @@ def _outputs(client, viewer, area, periods, tmp_path) -> dict[str, str]:
         reverse("aftercare:report"), {"areas": [area.pk], "periods": [p.pk for p in periods], "format": "pdf"}
     )
     assert pdf["Content-Type"] == "application/pdf"
-    out["pdf"] = re.sub(r"Viety.*|Exported.*", "", pdf_text(pdf.content, tmp_path))
+    # The footer says when it was exported (it may wrap onto the next line): not a figure.
+    text = re.sub(r"Viety.*|Exported.*", "", pdf_text(pdf.content, tmp_path))
+    out["pdf"] = re.sub(r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}\.\d{2}", "", text)
     out["embed"] = str(
         registry.render(
             "aftercare.caseload",
