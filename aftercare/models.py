@@ -56,6 +56,12 @@ class ReportingPeriod(PortalModel):
             "date. Empty: only while the period is open."
         ),
     )
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_("The areas' figures are due by this day; managers are reminded before it and after."),
+    )
 
     objects = ReportingPeriodQuerySet.as_manager()
 

@@ -17,6 +17,7 @@ from aftercare.models import (
     WarningAcknowledgement,
     WorkerCaseload,
 )
+from aftercare.notifications import notify_report_reopened
 from aftercare.validation import hard_errors
 from config.models import ConcurrentEditError
 from governance.models import WellbeingArea
@@ -145,4 +146,5 @@ def report_reopen(*, report: AreaReport, user, reason: str) -> AreaReport:
     report.submitted_at = None
     report.submitted_by = None
     report.save()
+    notify_report_reopened(report, reopening.reason, reopening.pk)
     return report
