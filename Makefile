@@ -10,7 +10,7 @@ PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
 APPS := governance projects funding aftercare accounts notices
 
-.PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean
+.PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean backup restore loadtest
 
 help: ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -31,6 +31,7 @@ $(UV):
 run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo, serve at http://127.0.0.1:8000/ with a task worker
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	@echo ""
 	@echo "Demo users (password: $${DEMO_PASSWORD:-jalkihuolto-demo}):"
@@ -92,6 +93,16 @@ messages: .venv/.synced ## Update and compile the fi/sv translation catalogues (
 check-deploy: .venv/.synced ## Django's production checklist with production-like settings
 	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  ALLOWED_HOSTS=portal.example.fi $(PY) manage.py check --deploy --fail-level WARNING
+
+backup: .venv/.synced ## Back up the database (DATABASE_URL) to var/backups/ (pg_dump, or a SQLite copy)
+	$(PY) manage.py backup $(FILE)
+
+restore: .venv/.synced ## Replace the database with a backup: make restore FILE=var/backups/portal-….dump
+	@test -n "$(FILE)" || { echo "Say which backup: make restore FILE=var/backups/portal-….dump"; exit 1; }
+	$(PY) manage.py restore $(FILE)
+
+loadtest: .venv/.synced ## locust against gunicorn: 60 s × 50 users, then with DB connections cut 3 times (PostgreSQL)
+	$(PY) loadtest/run.py
 
 clean: ## Remove the virtualenvs and the local database
 	rm -rf .venv .tools var staticfiles

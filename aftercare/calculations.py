@@ -78,7 +78,9 @@ def spread(caseloads: Sequence[int]) -> Spread:
 
 def percent_change(previous: int | Decimal | None, current: int | Decimal | None) -> Decimal | None:
     """Change from ``previous`` to ``current`` in per cent, to one decimal; None if not comparable."""
-    if previous is None or current is None or previous == 0:
+    if previous is None or current is None or isinstance(previous, str) or isinstance(current, str):
+        return None  # a suppressed count ("<5") is never compared: the change would give it away
+    if previous == 0:
         return None
     return _q((Decimal(current) - Decimal(previous)) / Decimal(previous) * 100, ONE_DECIMAL)
 
@@ -96,7 +98,7 @@ def trend(points: Sequence[tuple[str, int | None]]) -> list[tuple[str, int | Non
 
 def suppress(value: int | None, *, full: bool) -> int | str | None:
     """A count as shown to a viewer: counts under 5 read "<5" unless the viewer may see them in full."""
-    if value is None or full or value >= SUPPRESSION_LIMIT:
+    if value is None or full or isinstance(value, str) or value >= SUPPRESSION_LIMIT:
         return value
     return f"<{SUPPRESSION_LIMIT}"
 

@@ -72,6 +72,10 @@ class EntryForm(VersionedModelForm):
         super().__init__(*args, **kwargs)
         self.bands, self.previous, self.norms, self.workers = bands, previous, norms, workers
         self.warnings: list[str] = []
+        if not self.instance.pk:
+            # Version 0: "this page created the report". If another tab creates it first, this one
+            # is refused with a conflict instead of overwriting it.
+            self.fields["version"].initial = 0
         for name in Figures.COUNT_FIELDS:
             # Negative numbers are reported by the shared checks, in one clear message.
             model_field = AreaReport._meta.get_field(name)

@@ -9,10 +9,11 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.models import PortalModel
-from governance.models import WellbeingArea
+from governance.models import Organisation, WellbeingArea
 
 
 class Role(models.TextChoices):
@@ -24,6 +25,11 @@ class Role(models.TextChoices):
 class ReportingPeriodQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
+
+    def correctable(self, today: date | None = None):
+        """Open periods, and closed ones whose correction time has not yet run out."""
+        today = today or timezone.localdate()
+        return self.filter(Q(is_open=True) | Q(corrections_until__gte=today))
 
 
 class ReportingPeriod(PortalModel):
@@ -40,6 +46,15 @@ class ReportingPeriod(PortalModel):
     end = models.DateField(_("end"))
     is_open = models.BooleanField(
         _("open for entry"), default=False, help_text=_("Managers can enter figures only for open periods.")
+    )
+    corrections_until = models.DateField(
+        _("corrections until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "After the period is closed, a submitted report can be reopened and corrected until this "
+            "date. Empty: only while the period is open."
+        ),
     )
     due_date = models.DateField(
         _("due date"),
@@ -61,6 +76,11 @@ class ReportingPeriod(PortalModel):
 
     def __str__(self) -> str:
         return self.label
+
+    def can_be_corrected(self, today: date | None = None) -> bool:
+        """Whether a submitted report of this period may still be reopened and corrected."""
+        today = today or timezone.localdate()
+        return self.is_open or (self.corrections_until is not None and self.corrections_until >= today)
 
     @property
     def label(self) -> str:
@@ -99,6 +119,38 @@ class AgeBand(PortalModel):
     @property
     def label(self) -> str:
         return f"{self.lower}–{self.upper}"
+
+
+class AftercareOrganisation(PortalModel):
+    """An organisation named for the aftercare of a wellbeing area: its coordinators may reopen the
+    area's submitted reports for correction (the area's own organisation, or a competence centre
+    that supports it)."""
+
+    wellbeing_area = models.ForeignKey(
+        WellbeingArea,
+        on_delete=models.CASCADE,
+        related_name="aftercare_organisations",
+        verbose_name=_("wellbeing area"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="aftercare_areas",
+        verbose_name=_("organisation"),
+    )
+
+    class Meta:
+        ordering = ["wellbeing_area", "organisation"]
+        verbose_name = _("organisation named for aftercare")
+        verbose_name_plural = _("organisations named for aftercare")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wellbeing_area", "organisation"], name="aftercare_organisation_unique_area_org"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.wellbeing_area} – {self.organisation}"
 
 
 class CaseloadNormQuerySet(models.QuerySet):

@@ -4,12 +4,20 @@
   unsubmitted figures do not exist for them (404).
 - Submitted figures of every area are visible to anyone with a role (manager, coordinator,
   administrator), with small counts suppressed outside the area that entered them.
-- A coordinator or an administrator may reopen a submitted report, with a reason.
+- A submitted report may be reopened, with a reason, by an administrator or a coordinator of an
+  organisation named for the aftercare of the report's area, and only while its period can still be
+  corrected; its manager can then correct and resubmit it.
 """
 
 import rules
 
-from governance.permissions import is_administrator, is_area_manager, is_coordinator, manages_area
+from governance.permissions import (
+    coordinated_organisation_ids,
+    is_administrator,
+    is_area_manager,
+    is_coordinator,
+    manages_area,
+)
 
 
 @rules.predicate
@@ -29,7 +37,34 @@ def report_is_submitted(user, report) -> bool:
 
 @rules.predicate
 def report_is_open(user, report) -> bool:
-    return report is not None and not report.is_submitted and report.period.is_open
+    """A draft the manager may still change: its period is open, or it was reopened for correction."""
+    return report is not None and not report.is_submitted and report.period.can_be_corrected()
+
+
+@rules.predicate
+def period_can_be_corrected(user, report) -> bool:
+    return report is not None and report.period.can_be_corrected()
+
+
+def aftercare_area_ids(user) -> frozenset[int]:
+    """Areas for whose aftercare one of the user's coordinated organisations is named."""
+    from aftercare.models import AftercareOrganisation
+
+    if not hasattr(user, "_aftercare_area_ids"):
+        organisations = coordinated_organisation_ids(user)
+        user._aftercare_area_ids = frozenset(
+            AftercareOrganisation.objects.filter(organisation_id__in=organisations).values_list(
+                "wellbeing_area_id", flat=True
+            )
+            if organisations
+            else ()
+        )
+    return user._aftercare_area_ids
+
+
+@rules.predicate
+def coordinates_report_area(user, report) -> bool:
+    return report is not None and report.wellbeing_area_id in aftercare_area_ids(user)
 
 
 rules.add_perm("aftercare.view_overview", has_aftercare_role)
@@ -43,7 +78,10 @@ rules.add_perm(
 )
 rules.add_perm("aftercare.change_report", manages_report_area & report_is_open)
 rules.add_perm("aftercare.submit_report", manages_report_area & report_is_open)
-rules.add_perm("aftercare.reopen_report", (is_coordinator | is_administrator) & report_is_submitted)
+rules.add_perm(
+    "aftercare.reopen_report",
+    (coordinates_report_area | is_administrator) & report_is_submitted & period_can_be_corrected,
+)
 
 
 def sees_in_full(user, area) -> bool:

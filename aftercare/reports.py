@@ -16,6 +16,7 @@ from aftercare.charts import caseload_charts, line_chart
 from aftercare.forms import ReportChoiceForm
 from aftercare.models import Role
 from aftercare.selectors import summaries
+from aftercare.suppression import chart_value
 from config.sections import ReportSection, registry
 
 
@@ -70,7 +71,10 @@ def caseload_context(viewer, areas, periods, *, embedded: bool = False) -> dict:
             _("Aftercare clients in total"),
             labels,
             [
-                (str(b["area"]), [s.figures.clients_total if s.figures else None for s in b["rows"]])
+                (
+                    str(b["area"]),
+                    [chart_value(s.figures.clients_total) if s.figures else None for s in b["rows"]],
+                )
                 for b in blocks
                 if b["shown"]
             ],

@@ -6,9 +6,10 @@ Each function runs a fixed number of queries whatever the number of areas or per
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from aftercare.calculations import Figures, RoleFigures, role_figures, suppress
+from aftercare.calculations import Figures, RoleFigures, suppress
 from aftercare.models import AgeBand, AreaReport, CaseloadNorm, ReportingPeriod
 from aftercare.permissions import sees_in_full
+from aftercare.suppression import visible
 from governance.models import WellbeingArea
 from governance.permissions import managed_area_id
 
@@ -26,10 +27,12 @@ class Summary:
     norms: dict[str, tuple[int, int | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        # Suppressed here, once, before anything reads a figure of an area the viewer does not
+        # manage: every page, chart, export and report below sees only what it may show.
         if self.report is not None and self.figures is None:
             self.figures = Figures.from_report(self.report)
         if self.figures is not None:
-            self.roles = role_figures(self.figures, self.norms)
+            self.figures, self.roles = visible(self.figures, self.norms, full=self.full)
 
     def count(self, name: str):
         return suppress(getattr(self.figures, name), full=self.full) if self.figures else None

@@ -1,9 +1,10 @@
 """Writes of the aftercare app: save, submit and reopen an area's report."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from aftercare.calculations import Figures
 from aftercare.models import (
@@ -20,6 +21,11 @@ from aftercare.notifications import notify_report_reopened
 from aftercare.validation import hard_errors
 from config.models import ConcurrentEditError
 from governance.models import WellbeingArea
+
+FIRST_REPORT_CONFLICT = gettext_lazy(
+    "Someone else entered the figures of this period while you were filling in the form, so yours "
+    "were not saved. Reload the page to see their figures, then make your changes again."
+)
 
 
 def _sync(obj, **values) -> None:
@@ -56,15 +62,22 @@ def report_save(
     report = AreaReport.objects.select_for_update().filter(wellbeing_area=area, period=period).first()
     if report is None:
         report = AreaReport(wellbeing_area=area, period=period)
+    elif version == 0:
+        raise ConcurrentEditError(FIRST_REPORT_CONFLICT)
     elif version is not None and version != report.version:
         raise ConcurrentEditError(ConcurrentEditError.message)
     if report.pk and report.is_submitted:
         raise ValidationError(_("This report has been submitted and is locked."), code="locked")
-    _sync(
-        report,
-        note=note,
-        **{name: getattr(figures, name) or 0 for name in Figures.COUNT_FIELDS},
-    )
+    try:
+        # A savepoint: two tabs creating the same first report meet at the unique constraint.
+        with transaction.atomic():
+            _sync(
+                report,
+                note=note,
+                **{name: getattr(figures, name) or 0 for name in Figures.COUNT_FIELDS},
+            )
+    except IntegrityError as error:
+        raise ConcurrentEditError(FIRST_REPORT_CONFLICT) from error
 
     bands = {band.label: band for band in AgeBand.objects.all()}
     existing_counts = {count.band_id: count for count in report.age_counts.all()}
@@ -124,6 +137,8 @@ def report_reopen(*, report: AreaReport, user, reason: str) -> AreaReport:
         raise ValidationError(_("Only a submitted report can be reopened."), code="not_submitted")
     if not reason.strip():
         raise ValidationError(_("Give a reason for reopening."), code="reason")
+    if not report.period.can_be_corrected():
+        raise ValidationError(_("The period of this report can no longer be corrected."), code="closed")
     reopening = Reopening(report=report, reopened_by=user, reason=reason.strip())
     reopening.full_clean()
     reopening.save()

@@ -2,7 +2,7 @@
 
 import rules
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -29,7 +29,7 @@ def _own_area_period(
     # manages no area and so enters no figures either.
     if not rules.has_perm("aftercare.enter_figures", request.user, area):
         raise Http404
-    return area, get_object_or_404(ReportingPeriod.objects.open(), pk=period_pk)
+    return area, get_object_or_404(ReportingPeriod.objects.correctable(), pk=period_pk)
 
 
 @require_GET
@@ -133,14 +133,21 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
         request.user,
         AreaReport.objects.select_related("wellbeing_area", "period"),
         "aftercare.view_report",
-        change_perm="aftercare.reopen_report",
         pk=pk,
     )
+    # The rule itself, not User.has_perm: a superuser's has_perm is always true, but an administrator
+    # too reopens only while the period can be corrected.
+    if not rules.has_perm("aftercare.reopen_report", request.user, report):
+        raise PermissionDenied
     form = ReopenForm(request.POST or None)
     if form.is_valid():
-        services.report_reopen(report=report, user=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("The report was reopened for corrections."))
-        return redirect("aftercare:area", slug=report.wellbeing_area.slug)
+        try:
+            services.report_reopen(report=report, user=request.user, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The report was reopened for corrections."))
+            return redirect("aftercare:area", slug=report.wellbeing_area.slug)
     return render(request, "aftercare/reopen.html", {"report": report, "form": form})
 
 

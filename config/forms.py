@@ -24,7 +24,9 @@ class VersionedModelForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         version = cleaned.get("version")
-        if self.instance.pk and version is not None and version != self.instance.version:
+        # A form for an existing record must bring the version it was read at: one without it (a
+        # stale page from before versions, a hand-made post) would overwrite unseen changes.
+        if self.instance.pk and version != self.instance.version:
             raise forms.ValidationError(ConcurrentEditError.message, code="stale")
         return cleaned
 

@@ -28,3 +28,5 @@ MOVED = [
     ("funding/projects/<int:pk>/plan.pdf", "projects:plan_pdf"),
 ]
 urlpatterns += [path(old, RedirectView.as_view(pattern_name=new, permanent=True)) for old, new in MOVED]
+
+handler500 = "config.views.server_error"

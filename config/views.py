@@ -26,3 +26,32 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
             "feedback_email": settings.ACCESSIBILITY_FEEDBACK_EMAIL,
         },
     )
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler. When the database is away, a friendly, translated 503 that asks to try again
+    soon; the broken connections are closed, so the next request connects afresh (no restart)."""
+    import contextlib
+    import sys
+
+    from django.db import DatabaseError, connections
+    from django.template.loader import render_to_string
+    from django.utils.translation import get_language
+
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError) and _database_is_away(error):
+        for connection in connections.all(initialized_only=True):
+            with contextlib.suppress(DatabaseError):  # already gone
+                connection.close()
+        # Rendered without the request: the page's usual context (the user, the menu) needs the database.
+        body = render_to_string("503.html", {"LANGUAGE_CODE": get_language()})
+        response = HttpResponse(body, status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(render_to_string("500.html", {"LANGUAGE_CODE": get_language()}), status=500)
+
+
+def _database_is_away(error: Exception) -> bool:
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(error, OperationalError | InterfaceError)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aftercare', '0001_initial'),
+        ('aftercare', '0002_aftercare_organisation'),
     ]
 
     operations = [

@@ -85,6 +85,16 @@ def parts(context, slot: str, obj=None) -> str:
     return extensions.render_parts(slot, obj, viewer=context.get("user"), cache=cache)
 
 
+@register.simple_tag
+def form_token() -> str:
+    """A one-time token for a create form: sent twice, it is saved once (``config.formtokens``)."""
+    from django.utils.html import format_html
+
+    from config.formtokens import FIELD, new_token
+
+    return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token())
+
+
 @register.filter
 def startswith(value, prefix) -> bool:
     """``request.path|startswith:link.url``: whether a page lies under a section of the portal."""

@@ -54,3 +54,14 @@ def other_manager(db):
     user = UserFactory(username="other-manager")
     AreaManagerFactory(user=user)
     return user
+
+
+@pytest.fixture
+def varha_coordinator(varha, coordinator_user):
+    """The demo coordinator, whose organisation is named for the aftercare of Varha."""
+    from tests.aftercare.factories import AftercareOrganisationFactory
+
+    AftercareOrganisationFactory(
+        wellbeing_area=varha, organisation=coordinator_user.affiliations.get(is_coordinator=True).organisation
+    )
+    return coordinator_user

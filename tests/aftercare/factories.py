@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from aftercare.models import (
+    AftercareOrganisation,
     AgeBand,
     AreaReport,
     CaseloadNorm,
@@ -11,7 +12,7 @@ from aftercare.models import (
     StaffingLine,
     WorkerCaseload,
 )
-from tests.governance.factories import WellbeingAreaFactory
+from tests.governance.factories import OrganisationFactory, WellbeingAreaFactory
 
 
 class ReportingPeriodFactory(factory.django.DjangoModelFactory):
@@ -87,3 +88,13 @@ class CaseloadNormFactory(factory.django.DjangoModelFactory):
     role = Role.SOCIAL_WORKER
     target = 50
     valid_from = datetime.date(2020, 1, 1)
+
+
+class AftercareOrganisationFactory(factory.django.DjangoModelFactory):
+    """An organisation named for the aftercare of an area: its coordinators may reopen reports."""
+
+    class Meta:
+        model = AftercareOrganisation
+
+    wellbeing_area = factory.SubFactory(WellbeingAreaFactory)
+    organisation = factory.SubFactory(OrganisationFactory)

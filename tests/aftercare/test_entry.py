@@ -135,7 +135,7 @@ def test_hard_errors_save_nothing(as_varha, entry_url, varha, open_period, value
 
 
 def test_submit_locks_the_report_and_a_coordinator_reopens_it_with_a_reason(
-    client, as_varha, entry_url, varha, open_period, coordinator_user
+    client, as_varha, entry_url, varha, open_period, varha_coordinator
 ):
     as_varha.post(entry_url, form_data(clients_total=910))
     submit_url = reverse("aftercare:submit", args=[varha.slug, open_period.pk])
@@ -148,7 +148,7 @@ def test_submit_locks_the_report_and_a_coordinator_reopens_it_with_a_reason(
     reopen_url = reverse("aftercare:reopen", args=[report.pk])
     assert as_varha.post(reopen_url, {"reason": "x"}).status_code == 403  # a manager cannot reopen
 
-    client.force_login(coordinator_user)
+    client.force_login(varha_coordinator)
     assert client.post(reopen_url, {"reason": ""}).status_code == 200  # a reason is required
     assert client.post(reopen_url, {"reason": "Ikäryhmät väärin päin."}).status_code == 302
     report.refresh_from_db()

@@ -1,5 +1,7 @@
 """Who sees and enters what: the rules, the querysets that state them, and every URL for outsiders."""
 
+import datetime
+
 import pytest
 import rules
 from django.urls import URLPattern, get_resolver, reverse
@@ -45,10 +47,14 @@ def test_submitted_figures_are_seen_by_every_role_but_not_by_a_user_without_one(
     assert not plain_user.has_perm("aftercare.view_report", q4_report)
 
 
-def test_submitted_reports_are_locked_and_coordinators_may_reopen(q4_report, varha_manager, coordinator_user):
+def test_submitted_reports_are_locked_and_named_coordinators_may_reopen(
+    q4_report, varha_manager, varha_coordinator
+):
     assert not varha_manager.has_perm("aftercare.change_report", q4_report)
     assert not varha_manager.has_perm("aftercare.reopen_report", q4_report)
-    assert coordinator_user.has_perm("aftercare.reopen_report", q4_report)
+    assert not varha_coordinator.has_perm("aftercare.reopen_report", q4_report)  # the period is closed
+    q4_report.period.corrections_until = datetime.date.today() + datetime.timedelta(days=1)
+    assert varha_coordinator.has_perm("aftercare.reopen_report", q4_report)
 
 
 @pytest.mark.parametrize(

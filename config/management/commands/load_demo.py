@@ -44,9 +44,28 @@ class Command(BaseCommand):
             if function_name == "load_users":
                 if not with_users:
                     self.stdout.write("Demo users skipped: DEBUG is off (use --demo to create them).")
+                    locked = _lock_demo_users(getattr(module, "DEMO_USERS", {}))
+                    if locked:
+                        self.stdout.write(
+                            f"Demo password removed from {locked} demo user(s) outside demo mode."
+                        )
                     continue
                 function(password=settings.DEMO_PASSWORD)
             else:
                 function()
             self.stdout.write(f"  {step}")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+
+
+def _lock_demo_users(usernames) -> int:
+    """Outside demo mode nobody keeps the published demo password: such users can no longer log in
+    with it (an administrator sets them a real password if they are needed)."""
+    from django.contrib.auth import get_user_model
+
+    locked = 0
+    for user in get_user_model().objects.filter(username__in=list(usernames)):
+        if user.has_usable_password() and user.check_password(settings.DEMO_PASSWORD):
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            locked += 1
+    return locked
