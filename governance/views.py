@@ -36,6 +36,7 @@ from governance.models import (
     SectionEmbed,
     SteeringGroup,
 )
+from governance.permissions import is_administrator, prepares_meeting
 from governance.selectors import meeting_history, meeting_page, my_groups
 
 EDIT = "governance.change_meeting"
@@ -62,6 +63,8 @@ def refuses_locked(view):
 
 def _meeting(request: HttpRequest, pk: int, *, change: bool = False) -> Meeting:
     meeting = get_for_user(request.user, Meeting.objects.for_page(), VIEW, pk=pk)
+    if change and not (is_administrator | prepares_meeting)(request.user, meeting):
+        raise PermissionDenied  # who may prepare comes first: a reader is refused, not told the state
     if change and not meeting.accepts_edits:  # the state rules hold for administrators too
         raise MinutesLocked(meeting.status, meeting_id=meeting.pk)
     if change and not request.user.has_perm(EDIT, meeting):

@@ -14,14 +14,26 @@ To see the whole table as the code answers now: ``MATRIX_PRINT=1 pytest tests/co
 import os
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
 
 from aftercare.models import AreaReport, ReportingPeriod
 from funding.models import FundingYear
-from governance.models import AgendaSection, Meeting, Organisation, SectionEmbed, SteeringGroup, WellbeingArea
+from governance.models import (
+    AgendaSection,
+    Attachment,
+    Meeting,
+    Organisation,
+    SectionEmbed,
+    SteeringGroup,
+    WellbeingArea,
+)
+from notices.models import Job
+from notices.services import calendar_token_for
 from projects.models import Implementer, Project, WorkPackage
-from tests.governance.factories import AffiliationFactory, UserFactory
+from tests.governance.factories import AffiliationFactory, AgendaSectionFactory, MeetingFactory, UserFactory
+from tests.notices.factories import NoticeFactory
 from tests.projects.factories import WorkPackageFactory
 
 PERSONAS = [
@@ -35,16 +47,19 @@ PERSONAS = [
     "manager_b",  # aftercare manager of Pohjois-Pohjanmaa
     "administrator",
 ]
-NAMESPACES = ("projects", "funding", "aftercare", "governance")
+NAMESPACES = ("projects", "funding", "aftercare", "governance", "notices")
 ROOT = ("home", "accessibility", "set_language")
 
 # name: (GET per persona, POST per persona), in the order of PERSONAS. Reviewed row by row: 404 for
 # everyone outside a project, group or area; aftercare pages for the aftercare roles only; entry,
-# import and template for the area's own manager only; reopen 403 to all while the period is closed.
+# import and template for the area's own manager only; reopen 403 to all while the period is closed;
+# the demo's first meeting is approved, so its preparers and administrators asking to change it are
+# sent back to it with a message (302) and its readers are refused (403); notices are their owner's.
 # fmt: off
 MATRIX: dict[str, tuple[str, str]] = {
     "accessibility": ("200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405"),
     "aftercare:area": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "aftercare:backfill": ("302 404 404 404 404 404 404 404 200", "302 404 404 404 404 404 404 404 200"),
     "aftercare:completeness": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "aftercare:entry": ("302 404 404 404 404 404 200 404 404", "302 404 404 404 404 404 200 404 404"),
     "aftercare:export": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
@@ -67,20 +82,34 @@ MATRIX: dict[str, tuple[str, str]] = {
     "funding:import": ("302 405 405 405 405 405 405 405 405", "302 400 400 404 404 404 404 404 400"),
     "funding:import_confirm": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404 302"),
     "funding:transfer": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "governance:attendance": ("302 404 403 404 403 404 404 404 200", "302 404 403 404 403 404 404 404 200"),
+    "governance:attachment": ("302 404 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "governance:attachment_create": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
+    "governance:attendance": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
+    "governance:calendar_feed": ("200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405"),
+    "governance:calendar_renew": ("302 405 405 405 405 405 405 405 405", "302 302 302 302 302 302 302 302 302"),
+    "governance:checkers": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
     "governance:correction_create": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
-    "governance:embed_create": ("302 404 403 404 403 404 404 404 200", "302 404 403 404 403 404 404 404 200"),
-    "governance:embed_delete": ("302 405 405 405 405 405 405 405 405", "302 404 403 404 403 404 404 404 302"),
+    "governance:embed_create": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
+    "governance:embed_delete": ("302 405 405 405 405 405 405 405 405", "302 404 302 404 403 404 404 404 302"),
     "governance:group": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:home": ("302 200 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "governance:meeting": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:meeting_create": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
-    "governance:meeting_edit": ("302 404 403 404 403 404 404 404 200", "302 404 403 404 403 404 404 404 200"),
+    "governance:meeting_edit": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
+    "governance:meeting_history": ("302 404 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:meeting_pdf": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "governance:meeting_pdf_job": ("302 405 405 405 405 405 405 405 405", "302 404 302 404 302 404 404 404 302"),
     "governance:meeting_transition": ("302 405 405 405 405 405 405 405 405", "302 404 403 404 403 404 404 404 302"),
-    "governance:section_create": ("302 404 403 404 403 404 404 404 200", "302 404 403 404 403 404 404 404 200"),
-    "governance:section_edit": ("302 404 403 404 403 404 404 404 200", "302 404 403 404 403 404 404 404 200"),
+    "governance:minutes_check": ("302 405 405 405 405 405 405 405 405", "302 404 403 404 403 404 404 404 404"),
+    "governance:section_create": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
+    "governance:section_edit": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
     "home": ("302 200 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "notices:job": ("302 200 404 404 404 404 404 404 404", "302 405 405 405 405 405 405 405 405"),
+    "notices:job_file": ("302 404 404 404 404 404 404 404 404", "302 405 405 405 405 405 405 405 405"),
+    "notices:list": ("302 200 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "notices:mark_read": ("302 405 405 405 405 405 405 405 405", "302 302 302 302 302 302 302 302 302"),
+    "notices:open": ("302 404 404 404 302 404 404 404 404", "302 405 405 405 405 405 405 405 405"),
+    "notices:preferences": ("302 200 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200 200"),
     "projects:create": ("302 200 200 200 404 404 404 404 200", "302 200 200 200 404 404 404 404 200"),
     "projects:detail": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "projects:edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
@@ -116,7 +145,11 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
     route = str(pattern.pattern)
     kwargs = {}
     if "<int:pk>" in route:
-        if route.startswith("implementers/"):
+        if name.startswith("notices:"):
+            kwargs["pk"] = world["job"].pk if route.startswith("jobs/") else world["notice"].pk
+        elif route.startswith("attachments/"):
+            kwargs["pk"] = world["attachment"].pk
+        elif route.startswith("implementers/"):
             kwargs["pk"] = world["implementer"].pk
         elif route.startswith("municipal/"):
             kwargs["pk"] = world["funding_year"].pk
@@ -132,6 +165,8 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
             kwargs["pk"] = world["embed"].pk
         else:
             kwargs["pk"] = world["project"].pk
+    if "<str:token>" in route:
+        kwargs["token"] = world["calendar_token"]
     if "<int:wp>" in route:
         kwargs["wp"] = world["work_package"].pk
     if "<slug:kind>" in route:
@@ -145,8 +180,19 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
     return kwargs
 
 
+def _attachment(meeting: Meeting) -> Attachment:
+    """A file on a meeting of the same group still being prepared (the demo's meetings carry none)."""
+    draft = MeetingFactory(term=meeting.term, number=99)
+    return Attachment.objects.create(
+        section=AgendaSectionFactory(meeting=draft),
+        title="Liite",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="liite.pdf"),
+    )
+
+
 @pytest.fixture
-def world(demo, administrator, outsider, plain_user, django_user_model):
+def world(demo, administrator, outsider, plain_user, django_user_model, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     project = Project.objects.filter(implementers__isnull=False).distinct().order_by("pk").first()
     sub = Implementer.objects.filter(project=project).exclude(pk=project.main_implementer.pk).first()
     main_coordinator = UserFactory(username="thl-koordinaattori")
@@ -155,13 +201,14 @@ def world(demo, administrator, outsider, plain_user, django_user_model):
     )
     users = django_user_model.objects
     meeting = Meeting.objects.order_by("pk").first()
+    board_member = users.get(username="jasen")
     return {
         "users": {
             "anonymous": None,
             "project_coordinator": main_coordinator,
             "sub_coordinator": users.get(username="koordinaattori"),
             "unrelated_coordinator": outsider,
-            "board_member": users.get(username="jasen"),
+            "board_member": board_member,
             "non_member": plain_user,
             "manager_a": users.get(username="esihenkilo-varha"),
             "manager_b": users.get(username="esihenkilo-pp"),
@@ -180,6 +227,10 @@ def world(demo, administrator, outsider, plain_user, django_user_model):
         "section": AgendaSection.objects.filter(meeting=meeting).first(),
         "embed": SectionEmbed.objects.order_by("pk").first(),
         "organisation": Organisation.objects.first(),
+        "attachment": _attachment(meeting),
+        "notice": NoticeFactory(recipient=board_member),  # a notice is its recipient's alone
+        "job": Job.objects.create(user=main_coordinator, title="PDF", renderer="x", language="fi"),
+        "calendar_token": calendar_token_for(board_member).token,
     }
 
 
