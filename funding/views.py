@@ -17,6 +17,7 @@ from funding.forms import (
     RegionalSplitFormSet,
 )
 from funding.models import FundingYear
+from funding.reports import shares_chart
 from funding.statements import funding_statement_xlsx
 from projects.models import Implementer, Project
 
@@ -116,7 +117,8 @@ def _funding_year(request: HttpRequest, pk: int) -> FundingYear:
 @require_GET
 def funding_year_detail(request: HttpRequest, pk: int) -> HttpResponse:
     table = selectors.funding_shares(_funding_year(request, pk))
-    return render(request, "funding/funding_year.html", {"table": table, "funding_year": table.funding_year})
+    context = {"table": table, "funding_year": table.funding_year, "chart": shares_chart(table)}
+    return render(request, "funding/funding_year.html", context)
 
 
 @require_GET
@@ -125,7 +127,7 @@ def funding_year_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     name = _("Municipal funding %(year)s") % {"year": table.funding_year.year}
     return pdf_response(
         "funding/funding_year_pdf.html",
-        {"table": table, "funding_year": table.funding_year},
+        {"table": table, "funding_year": table.funding_year, "chart": shares_chart(table)},
         request=request,
         filename=name,
     )
