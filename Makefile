@@ -10,7 +10,7 @@ PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
 APPS := governance projects funding aftercare accounts
 
-.PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean
+.PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean mutants
 
 help: ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -92,3 +92,9 @@ check-deploy: .venv/.synced ## Django's production checklist with production-lik
 
 clean: ## Remove the virtualenvs and the local database
 	rm -rf .venv .tools var staticfiles
+
+mutants: .venv/.synced ## Mutation testing (mutmut) of the rule modules; prints the score per module
+	rm -rf mutants
+	-$(PY) -m mutmut run --max-children 2
+	$(PY) -m mutmut export-cicd-stats >/dev/null 2>&1 || true
+	$(PY) scripts/mutation_score.py
