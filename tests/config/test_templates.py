@@ -18,8 +18,8 @@ def _templates():
 
 
 def test_the_trail_links_each_step_and_names_the_current_page():
-    html = Template('{% breadcrumbs "/hankkeet/" _("Projects") "/hankkeet/1/" "YEE <b>" "Muokkaa" %}').render(
-        Context()
+    html = Template('{% breadcrumbs "/hankkeet/" _("Projects") "/hankkeet/1/" name "Muokkaa" %}').render(
+        Context({"name": "YEE <b>"})
     )
     assert html == (
         '<nav class="breadcrumbs" aria-label="Murupolku"><a href="/hankkeet/">Hankkeet</a> › '
@@ -32,12 +32,11 @@ def test_a_trail_may_end_in_a_link():
     assert '<a href="/ryhmat/">Omat ryhmät</a></nav>' in html and "aria-current" not in html
 
 
-@pytest.mark.parametrize(
-    ("app", "name", "text"), list(_templates()), ids=lambda v: v if "/" in str(v) else ""
-)
-def test_every_page_takes_its_head_from_its_apps_base_and_its_trail_from_the_partial(app, name, text):
-    assert 'class="breadcrumbs"' not in text, "use {% breadcrumbs %}"
+@pytest.mark.parametrize(("app", "name"), list(_templates()))
+def test_every_page_takes_its_head_from_its_apps_base_and_its_trail_from_the_partial(app, name):
+    text = (ROOT / app / "templates" / name).read_text()
     if name not in IMPORT_PAGES:
+        assert 'class="breadcrumbs"' not in text, "use {% breadcrumbs %}"
         assert '{% extends "base.html" %}' not in text or name == f"{app}/base.html"
         assert '<link rel="stylesheet"' not in text or name == f"{app}/base.html" or "pdf" in name
     longest = max(len(line) for line in text.splitlines() or [""])
