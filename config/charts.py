@@ -250,7 +250,8 @@ def hbar_chart(
     scale = float(maximum) if maximum else max([float(v) for _label, v in bars] + [0.0]) or 1.0
     for i, (label, value) in enumerate(bars):
         y = top + i * row_h
-        short = label if len(label) <= label_w // 7 else label[: label_w // 7 - 1] + "…"
+        room = int(label_w / 6.5)  # characters of 11 px DejaVu Sans that fit before the bar
+        short = label if len(label) <= room else label[: room - 1] + "…"
         canvas.text(0, y + 13, short, size=11)
         if maximum:
             canvas.add(
