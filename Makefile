@@ -75,7 +75,7 @@ format: .venv/.synced ## Format the code with ruff
 test: test-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABASE_URL=postgres://… for PostgreSQL)
 	@mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
-	$(PY) -m pytest
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadfile
 
 bench: .venv/.synced ## Measure the pages and PDFs that people wait for
 	$(PY) -m pytest benchmarks -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider
