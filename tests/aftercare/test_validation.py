@@ -116,3 +116,17 @@ def test_clients_per_fte_above_the_norm_asks_for_a_comment():
     assert warning == "Social worker: 50.5 clients per FTE, above the norm of 50."
     assert _soft(Figures(clients_total=101, staffing={"social_worker": (D(0), D(1))}), norms=norms) == []
     assert _soft(Figures(clients_total=101, staffing={"counsellor": (D(1), D(0))}), norms=norms) == []
+
+
+def test_zero_is_a_valid_figure_everywhere():
+    zero = Figures(
+        clients_total=0,
+        new_clients=0,
+        ended_clients=0,
+        neet_clients=0,
+        other_area_clients=0,
+        age_bands={"18–20": 0, "21–25": 0},
+        staffing={"counsellor": (D(0), D(0))},
+        workers=[("A", "counsellor", 0)],
+    )
+    assert hard_errors(zero) == []
