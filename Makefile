@@ -8,7 +8,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
-APPS := governance projects funding aftercare accounts
+APPS := governance projects funding aftercare accounts notices
 
 .PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean mutants
 
@@ -28,7 +28,7 @@ $(UV):
 	@echo "Creating .env for local development (DEBUG on, a random SECRET_KEY)."
 	@printf 'DEBUG=true\nSECRET_KEY=%s\n' "$$(python3 -c 'import secrets; print(secrets.token_urlsafe(40))')" > .env
 
-run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo and serve at http://127.0.0.1:8000/
+run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo, serve at http://127.0.0.1:8000/ with a task worker
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
@@ -40,7 +40,10 @@ run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo a
 	@echo "  esihenkilo-pp     aftercare manager of Pohjois-Pohjanmaa"
 	@echo "  admin             administrator (/admin/; sets up an authenticator app first)"
 	@echo "Log in at http://127.0.0.1:8000/accounts/login/"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "A task worker (e-mails, notices; printed here) runs beside the web server."
+	@$(PY) manage.py db_worker --interval 2 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:8000
 
 system-deps: ## Install the system packages the tests need (chromium, poppler-utils, libharfbuzz-subset0)
 	@missing=""; \

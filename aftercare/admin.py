@@ -20,7 +20,7 @@ from config.admin import PortalAdmin
 class ReportingPeriodAdmin(PortalAdmin):
     """The administrator opens periods for entry and says which frequency applies."""
 
-    list_display = ["label", "frequency", "start", "end", "is_open"]
+    list_display = ["label", "frequency", "start", "end", "due_date", "is_open"]
     list_filter = ["frequency", "is_open"]
     # Opening and closing are actions rather than list_editable checkboxes: those have no label a
     # screen reader could announce (WCAG 1.3.1, 4.1.2), and an action says what it does.

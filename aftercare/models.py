@@ -41,6 +41,12 @@ class ReportingPeriod(PortalModel):
     is_open = models.BooleanField(
         _("open for entry"), default=False, help_text=_("Managers can enter figures only for open periods.")
     )
+    due_date = models.DateField(
+        _("due date"),
+        null=True,
+        blank=True,
+        help_text=_("The areas' figures are due by this day; managers are reminded before it and after."),
+    )
 
     objects = ReportingPeriodQuerySet.as_manager()
 

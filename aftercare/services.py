@@ -16,6 +16,7 @@ from aftercare.models import (
     WarningAcknowledgement,
     WorkerCaseload,
 )
+from aftercare.notifications import notify_report_reopened
 from aftercare.validation import hard_errors
 from config.models import ConcurrentEditError
 from governance.models import WellbeingArea
@@ -130,4 +131,5 @@ def report_reopen(*, report: AreaReport, user, reason: str) -> AreaReport:
     report.submitted_at = None
     report.submitted_by = None
     report.save()
+    notify_report_reopened(report, reopening.reason, reopening.pk)
     return report

@@ -8,4 +8,6 @@ from django.utils.translation import gettext_noop
 
 DJANGO_STRINGS = [
     gettext_noop("- Select an option -"),  # django.db.models.fields.BLANK_CHOICE_LABEL
+    gettext_noop("Run"),  # admin/actions.html: the button that runs the chosen action
+    gettext_noop("Change or view list link"),  # admin/app_list.html: a column heading for screen readers
 ]

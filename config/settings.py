@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "funding",
     "aftercare",
     "accounts",
+    "notices",
     "config.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.openid_connect",
     "allauth.mfa",
     "allauth.usersessions",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "notices.middleware.PersonLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.SessionLimitsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -179,14 +182,19 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / env.str("STATIC_ROOT", default="staticfiles")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Meeting attachments go through Django's storage API: a local folder (MEDIA_ROOT) by default, any
+    # S3-compatible store (django-storages) by DEFAULT_STORAGE='{"BACKEND": "storages.backends.s3.S3Storage",
+    # "OPTIONS": {"bucket_name": "…", "endpoint_url": "https://…", "access_key": "…", "secret_key": "…"}}'.
+    "default": env.json(
+        "DEFAULT_STORAGE", default={"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 
 # Uploads are small tables; anything bigger is a mistake or an attack.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -231,5 +239,41 @@ LOGGING = {
 # feedback goes (an address of the maintaining organisation's accessibility contact).
 ACCESSIBILITY_CHECKED_ON = env.str("ACCESSIBILITY_CHECKED_ON", default="2026-11-30")
 ACCESSIBILITY_FEEDBACK_EMAIL = env.str("ACCESSIBILITY_FEEDBACK_EMAIL", default="saavutettavuus@example.fi")
+
+# --- notices, e-mail and background tasks --------------------------------------------------------
+# E-mail through EMAIL_URL (django-environ): smtp://user:pass@host:25, smtp+tls://…:587 (STARTTLS),
+# smtp+ssl://…:465, or consolemail://. Default: the console in development (the worker prints
+# e-mails), the machine's own mail server (smtp://localhost:25) in production. Django 6.1's MAILERS.
+_email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"]}}
+if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": _email["EMAIL_HOST"],
+        "port": _email["EMAIL_PORT"],
+        "username": _email.get("EMAIL_HOST_USER") or None,
+        "password": _email.get("EMAIL_HOST_PASSWORD") or None,
+        "use_tls": bool(_email.get("EMAIL_USE_TLS")),
+        "use_ssl": bool(_email.get("EMAIL_USE_SSL")),
+        "timeout": env.int("EMAIL_TIMEOUT", default=20),
+    }
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Jälkihuoltoportaali <noreply@example.fi>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's address as people reach it: links in e-mails and calendar feeds.
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000")
+# Django's Tasks framework on a database queue (django-tasks-db): no other server; workers on
+# several machines pick tasks with row locks (`manage.py db_worker`).
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Seconds to wait before each new attempt when the mail server is away; then the e-mail has failed.
+NOTICES_RETRY_DELAYS = [60, 300, 1800, 7200, 21600]
+# Days before a reporting period's due date when its area managers are reminded.
+NOTICES_DUE_REMINDER_DAYS = env.list("NOTICES_DUE_REMINDER_DAYS", cast=int, default=[7, 1])
+# A meeting PDF with this many embedded report sections or more is made by a task worker (the demo
+# meeting, 2 embeds, took 1.8–2.2 s to render on a busy 2-core machine).
+MEETING_PDF_BACKGROUND_EMBEDS = env.int("MEETING_PDF_BACKGROUND_EMBEDS", default=4)
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="jalkihuolto-demo")

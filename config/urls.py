@@ -16,6 +16,7 @@ urlpatterns = [
     path("funding/", include("funding.urls")),
     path("aftercare/", include("aftercare.urls")),
     path("governance/", include("governance.urls")),
+    path("notices/", include("notices.urls")),
 ]
 
 # Addresses that moved (municipal funding from governance to funding, the plan PDF from funding to

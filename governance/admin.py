@@ -1,4 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from import_export.admin import ImportExportMixin
 
 from config.admin import PortalAdmin
@@ -10,6 +13,7 @@ from governance.models import (
     Meeting,
     Membership,
     MinutesCorrection,
+    MinutesLocked,
     Municipality,
     Organisation,
     Person,
@@ -113,20 +117,95 @@ class TermAdmin(PortalAdmin):
     inlines = [MembershipInline]
 
 
-class AgendaSectionInline(admin.StackedInline):
+def _delete_unlocked(modeladmin, request, queryset):
+    """ "Delete selected", refusing the whole selection if it holds anything of locked minutes."""
+    if modeladmin.locked_in(queryset):
+        modeladmin.message_user(request, MinutesLocked().messages[0], messages.ERROR)
+        return None
+    return delete_selected(modeladmin, request, queryset)
+
+
+_delete_unlocked.allowed_permissions = ("delete",)
+_delete_unlocked.short_description = delete_selected.short_description
+
+
+class MeetingRecordAdmin(PortalAdmin):
+    """A meeting or a part of it: read-only once the minutes are locked, for superusers too (whose
+    ``has_perm`` is always true). The model and its queryset refuse the same; this says it first."""
+
+    def meeting_of(self, obj):
+        return obj.meeting
+
+    def is_locked(self, obj) -> bool:
+        return obj is not None and not self.meeting_of(obj).accepts_edits
+
+    def locked_in(self, queryset) -> bool:
+        return queryset.exclude(meeting__status__in=Meeting.EDITABLE_STATUSES).exists()
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not self.is_locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not self.is_locked(obj) and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request, *args, **kwargs):
+        actions = super().get_actions(request, *args, **kwargs)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                _delete_unlocked,
+                "delete_selected",
+                _delete_unlocked.short_description,
+            )
+        return actions
+
+    def _refusing_locked(self, request, view, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except MinutesLocked as error:  # locked while the form was open
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist"))
+
+    def changeform_view(self, request, *args, **kwargs):
+        return self._refusing_locked(request, super().changeform_view, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return self._refusing_locked(request, super().delete_view, *args, **kwargs)
+
+
+class LockedInline:
+    """An inline of a meeting's record: no adding, changing or deleting once the parent is locked."""
+
+    def _parent_locked(self, obj) -> bool:
+        if obj is None:
+            return False
+        meeting = obj if isinstance(obj, Meeting) else obj.meeting
+        return not meeting.accepts_edits
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return not self._parent_locked(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not self._parent_locked(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not self._parent_locked(obj) and super().has_delete_permission(request, obj)
+
+
+class AgendaSectionInline(LockedInline, admin.StackedInline):
     model = AgendaSection
     extra = 0
     fields = ["number", "title", "presentation", "proposal", "decision", "decision_type"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(LockedInline, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["title", "confidential"]
 
 
 @admin.register(AgendaSection)
-class AgendaSectionAdmin(PortalAdmin):
+class AgendaSectionAdmin(MeetingRecordAdmin):
     list_display = ["__str__", "meeting"]
     list_select_related = ["meeting__group"]
     search_fields = ["title"]
@@ -134,12 +213,21 @@ class AgendaSectionAdmin(PortalAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PortalAdmin):
+class MeetingAdmin(MeetingRecordAdmin):
     list_display = ["__str__", "starts_at", "kind", "status"]
     list_select_related = ["group"]
     list_filter = ["status", "kind", "group"]
     readonly_fields = [*PortalAdmin.readonly_fields, "status", "approved_at"]
     inlines = [AgendaSectionInline]
+
+    def meeting_of(self, obj):
+        return obj
+
+    def is_locked(self, obj) -> bool:
+        return obj is not None and obj.is_locked
+
+    def locked_in(self, queryset) -> bool:
+        return queryset.filter(status__in=Meeting.LOCKED_STATUSES).exists()
 
 
 @admin.register(MinutesCorrection)

@@ -345,8 +345,12 @@ def _person(first: str, last: str, title: str, organisation: Organisation | None
 
 def _approve(meeting) -> None:
     from governance.models import Meeting
+    from governance.services import freeze_embeds
 
     if meeting.status != Meeting.Status.APPROVED:
+        freeze_embeds(
+            meeting, at=meeting.starts_at
+        )  # the minutes show their figures as approved, not as they are later
         meeting.status = Meeting.Status.APPROVED
         meeting.approved_at = meeting.starts_at
         meeting.save()

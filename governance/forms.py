@@ -107,3 +107,44 @@ class CorrectionForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = meeting.sections.all()
+
+
+class CheckersForm(forms.Form):
+    """The two minutes checkers, chosen from the people recorded present."""
+
+    first = forms.ModelChoiceField(label=_("First minutes checker"), queryset=None)
+    second = forms.ModelChoiceField(label=_("Second minutes checker"), queryset=None)
+
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
+        from governance.models import Person
+
+        current = list(meeting.checks.values_list("person_id", flat=True))
+        kwargs.setdefault("initial", dict(zip(["first", "second"], current, strict=False)))
+        super().__init__(*args, **kwargs)
+        present = Person.objects.filter(
+            attendances__meeting=meeting, attendances__status__in=Attendance.PRESENT_STATUSES
+        ).order_by("last_name", "first_name")
+        for name in ("first", "second"):
+            self.fields[name].queryset = present
+
+    def clean(self):
+        data = super().clean()
+        if data.get("first") and data.get("first") == data.get("second"):
+            raise forms.ValidationError(_("Choose two different people."))
+        return data
+
+    def person_ids(self) -> list[int]:
+        return [self.cleaned_data["first"].pk, self.cleaned_data["second"].pk]
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    confidential = forms.BooleanField(
+        label=_("Confidential"),
+        required=False,
+        help_text=_(
+            "Only the group's members and the meeting's preparers can open it; the PDF names it "
+            "only as a confidential attachment."
+        ),
+    )
+    file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, XLSX, ODT, PNG or JPEG, at most 20 MB."))

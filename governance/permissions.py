@@ -160,12 +160,35 @@ def prepares_meeting(user, meeting) -> bool:
 @rules.predicate
 def reads_meeting_as_member(user, meeting) -> bool:
     """Members read what has been published: never a draft."""
-    return meeting is not None and meeting.status != "draft" and meeting.group_id in member_group_ids(user)
+    from governance.models import Meeting
+
+    return (
+        meeting is not None
+        and meeting.status != Meeting.Status.DRAFT
+        and meeting.group_id in member_group_ids(user)
+    )
 
 
 @rules.predicate
 def meeting_is_approved(user, meeting) -> bool:
-    return meeting is not None and meeting.status == "approved"
+    """Approved minutes are locked: corrected through a record, never edited."""
+    return meeting is not None and meeting.is_locked
+
+
+@rules.predicate
+def meeting_accepts_edits(user, meeting) -> bool:
+    """Drafts, published agendas and drafted minutes are edited; minutes with the checkers are not."""
+    return meeting is not None and meeting.accepts_edits
+
+
+@rules.predicate
+def checks_minutes(user, meeting) -> bool:
+    """The meeting's minutes checkers, while the minutes are with them."""
+    from governance.models import Meeting
+
+    if meeting is None or meeting.status != Meeting.Status.MINUTES_CHECKING or not user.is_authenticated:
+        return False
+    return meeting.checks.filter(person__user=user).exists()
 
 
 @rules.predicate
@@ -184,5 +207,36 @@ def prepares_in_group(user, group) -> bool:
 rules.add_perm("governance.view_steeringgroup", is_administrator | is_group_member | coordinates_group_owner)
 rules.add_perm("governance.add_meeting", is_administrator | prepares_in_group)
 rules.add_perm("governance.view_meeting", is_administrator | prepares_meeting | reads_meeting_as_member)
-rules.add_perm("governance.change_meeting", (is_administrator | prepares_meeting) & ~meeting_is_approved)
+rules.add_perm("governance.change_meeting", (is_administrator | prepares_meeting) & meeting_accepts_edits)
+rules.add_perm("governance.send_meeting", (is_administrator | prepares_meeting) & ~meeting_is_approved)
+rules.add_perm("governance.check_meeting", checks_minutes)
 rules.add_perm("governance.correct_meeting", (is_administrator | prepares_meeting) & meeting_is_approved)
+
+
+# --- attachments: asked of the attachment --------------------------------------------------------
+
+
+@rules.predicate
+def may_view_attachment_meeting(user, attachment) -> bool:
+    return attachment is not None and user.has_perm("governance.view_meeting", attachment.section.meeting)
+
+
+@rules.predicate
+def attachment_is_public(user, attachment) -> bool:
+    return attachment is not None and not attachment.confidential
+
+
+@rules.predicate
+def is_member_or_preparer_of_attachment_group(user, attachment) -> bool:
+    """Confidential attachments: the group's members and the meeting's preparers, nobody else
+    (not an area manager, not an administrator reading in passing)."""
+    if attachment is None:
+        return False
+    meeting = attachment.section.meeting
+    return meeting.group_id in member_group_ids(user) or prepares_meeting(user, meeting)
+
+
+rules.add_perm(
+    "governance.view_attachment",
+    may_view_attachment_meeting & (attachment_is_public | is_member_or_preparer_of_attachment_group),
+)

@@ -1,7 +1,10 @@
 """Reads of steering groups and meetings."""
 
+import rules
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
+from config.sections import registry
 from governance.models import Meeting, SteeringGroup
 
 
@@ -21,6 +24,15 @@ def my_groups(user) -> dict:
         ),
         "minutes": list(meetings.filter(status=Meeting.Status.APPROVED)[:20]),
         "drafts": list(Meeting.objects.preparable_by(user).filter(status=Meeting.Status.DRAFT)),
+        "to_check": list(
+            meetings.filter(
+                status=Meeting.Status.MINUTES_CHECKING,
+                checks__person__user=user,
+                checks__approved_at__isnull=True,
+            )
+        )
+        if user.is_authenticated
+        else [],
     }
 
 
@@ -30,22 +42,28 @@ def meeting_page(meeting: Meeting, viewer, *, media: str) -> dict:
     ``meeting`` comes from ``Meeting.objects.for_page()``: the query count does not grow with the
     number of sections and attendees (embedded sections add their own, per embed).
     """
-    from config.sections import registry
     from governance.models import Membership
 
     sections = list(meeting.sections.all())
     for section in sections:
-        section.rendered_embeds = [
-            (embed, registry.render(embed.section_key, embed.params, viewer=viewer, media=media))
-            for embed in section.embeds.all()
-        ]
+        section.rendered_embeds = [_rendered(embed, meeting, viewer, media) for embed in section.embeds.all()]
+        # rules.has_perm, not user.has_perm: a superuser is not thereby a reader of confidential files.
+        # A confidential attachment is only "a confidential attachment" in the PDF and to other readers.
+        section.shown_attachments = []
+        for attachment in section.attachments.all():
+            may_open = rules.has_perm("governance.view_attachment", viewer, attachment)
+            hidden = attachment.confidential and (media == "pdf" or not may_open)
+            section.shown_attachments.append((attachment, may_open, hidden))
     signers = {
         m.role: m
         for m in Membership.objects.filter(
             term_id=meeting.term_id, role__in=[Membership.Role.CHAIR, Membership.Role.SECRETARY]
         ).select_related("person")
     }
-    can_change = viewer.has_perm("governance.change_meeting", meeting)
+    # has_perm says yes to every administrator; the state rules hold for them too.
+    can_change = meeting.accepts_edits and viewer.has_perm("governance.change_meeting", meeting)
+    checks = list(meeting.checks.all())
+    my_check = next((c for c in checks if viewer.is_authenticated and c.person.user_id == viewer.pk), None)
     return {
         "meeting": meeting,
         "sections": sections,
@@ -54,7 +72,70 @@ def meeting_page(meeting: Meeting, viewer, *, media: str) -> dict:
         "chair": signers.get(Membership.Role.CHAIR),
         "secretary": signers.get(Membership.Role.SECRETARY),
         "can_change": can_change,
-        "can_correct": viewer.has_perm("governance.correct_meeting", meeting),
+        "can_send": not meeting.is_locked and viewer.has_perm("governance.send_meeting", meeting),
+        "can_correct": meeting.is_locked and viewer.has_perm("governance.correct_meeting", meeting),
+        "checks": checks,
+        "checked": meeting.is_locked and bool(checks) and all(c.approved_at for c in checks),
+        "my_check": my_check if viewer.has_perm("governance.check_meeting", meeting) else None,
         "shows_decisions": meeting.shows_decisions or can_change,
         "media": media,
     }
+
+
+def _rendered(embed, meeting: Meeting, viewer, media: str):
+    """An embed as readers see it: the frozen rendering of a published agenda or of minutes with the
+    checkers or approved, never re-run on today's figures; drafts render live for the viewer.
+
+    Returns ``(embed, html, frozen_at)``; ``frozen_at`` is None for a live rendering.
+    """
+    if meeting.shows_frozen and embed.frozen_at is not None:
+        stored = embed.frozen_pdf if media == "pdf" else embed.frozen_web
+        return embed, mark_safe(stored), embed.frozen_at  # noqa: S308 – rendered by the portal itself
+    return embed, registry.render(embed.section_key, embed.params, viewer=viewer, media=media), None
+
+
+def meeting_history(meeting: Meeting) -> list[dict]:
+    """Every recorded creation, change and deletion of the meeting and of its sections, embedded
+    sections, attendance, attachments, minutes checkers and corrections, with who and when, newest
+    first. Rows deleted since are found through the history of their parent sections."""
+    from governance.models import (
+        AgendaSection,
+        Attachment,
+        Attendance,
+        MinutesCheck,
+        MinutesCorrection,
+        SectionEmbed,
+    )
+
+    section_ids = set(AgendaSection.history.filter(meeting_id=meeting.pk).values_list("id", flat=True))
+    sources = [
+        (Meeting, Meeting.history.filter(id=meeting.pk)),
+        (AgendaSection, AgendaSection.history.filter(meeting_id=meeting.pk)),
+        (SectionEmbed, SectionEmbed.history.filter(section_id__in=section_ids)),
+        (Attachment, Attachment.history.filter(section_id__in=section_ids)),
+        (Attendance, Attendance.history.filter(meeting_id=meeting.pk)),
+        (MinutesCheck, MinutesCheck.history.filter(meeting_id=meeting.pk)),
+        (MinutesCorrection, MinutesCorrection.history.filter(meeting_id=meeting.pk)),
+    ]
+    hidden = {"version", "updated_at", "created_at", "frozen_web", "frozen_pdf"}
+    entries = []
+    for model, records in sources:
+        previous: dict[int, object] = {}
+        for record in records.select_related("history_user").order_by("history_date", "history_id"):
+            changes = []
+            before = previous.get(record.id)
+            if record.history_type == "~" and before is not None:
+                delta = record.diff_against(before, excluded_fields=hidden)
+                changes = [str(model._meta.get_field(c.field).verbose_name) for c in delta.changes]
+            previous[record.id] = record
+            user = record.history_user
+            entries.append(
+                {
+                    "when": record.history_date,
+                    "who": (user.get_full_name() or user.get_username()) if user else "",
+                    "what": f"{str(model._meta.verbose_name).capitalize()}: {record.instance}",
+                    "kind": record.history_type,
+                    "changes": changes,
+                }
+            )
+    return sorted(entries, key=lambda e: e["when"], reverse=True)

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -10,21 +11,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.sections import registry
+from governance import notifications
 from governance.models import (
     AgendaSection,
+    Attachment,
     Attendance,
     Meeting,
     Membership,
+    MinutesCheck,
     MinutesCorrection,
+    MinutesLocked,
     SectionEmbed,
 )
-
-# The lifecycle: each step names the status it starts from.
-TRANSITIONS = {
-    "publish_agenda": (Meeting.Status.DRAFT, Meeting.Status.AGENDA_PUBLISHED),
-    "draft_minutes": (Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.MINUTES_DRAFTED),
-    "approve": (Meeting.Status.MINUTES_DRAFTED, Meeting.Status.APPROVED),
-}
 
 
 def next_section_number(*, group_id: int, year: int) -> int:
@@ -40,13 +38,47 @@ def next_meeting_number(*, group_id: int, year: int) -> int:
     return (highest or 0) + 1
 
 
+def _locked(meeting: Meeting) -> Meeting:
+    """The meeting re-read under its row lock (SELECT … FOR UPDATE) for the rest of the transaction:
+    what a transition or an edit decides on is what is stored, not what a page read earlier."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting.status, meeting.version, meeting.approved_at = locked.status, locked.version, locked.approved_at
+    return meeting
+
+
+def freeze_embeds(meeting: Meeting, *, at=None) -> int:
+    """Store every embedded report section of ``meeting`` as it renders now, for the page and the PDF.
+
+    Frozen sections are rendered for no one in particular (an anonymous reader), so a snapshot never
+    holds figures that only some readers may see, e.g. unsuppressed small counts. Returns how many.
+    """
+    now = at or timezone.now()
+    reader = AnonymousUser()
+    embeds = SectionEmbed.objects.filter(section__meeting=meeting).order_by("pk")
+    for embed in embeds:
+        _freeze(embed, reader, now)
+    return len(embeds)
+
+
+def _freeze(embed: SectionEmbed, reader, now) -> None:
+    embed.frozen_web = registry.render(embed.section_key, embed.params, viewer=reader, media="web")
+    embed.frozen_pdf = registry.render(embed.section_key, embed.params, viewer=reader, media="pdf")
+    embed.frozen_at = now
+    embed.save()
+
+
 @transaction.atomic
-def meeting_transition(*, meeting: Meeting, action: str) -> Meeting:
-    """Move a meeting one step along draft → agenda published → minutes drafted → approved."""
-    if action not in TRANSITIONS:
+def meeting_transition(*, meeting: Meeting, action: str, user=None) -> Meeting:
+    """Move a meeting one step along its lifecycle (``Meeting.TRANSITIONS``), under its row lock.
+
+    Publishing the agenda freezes the embedded sections; so do sending the minutes to the checkers
+    and approving them in the next meeting. The checkers' own approval is ``minutes_check_approve``.
+    """
+    if action not in Meeting.TRANSITIONS or action == "checked":
         raise ValidationError(_("Unknown action."), code="action")
-    source, target = TRANSITIONS[action]
-    if meeting.status != source:
+    _locked(meeting)
+    target = meeting.next_status(action)
+    if target is None:
         raise ValidationError(
             _("The meeting is %(status)s: this step is not possible now."),
             params={"status": meeting.get_status_display()},
@@ -54,7 +86,7 @@ def meeting_transition(*, meeting: Meeting, action: str) -> Meeting:
         )
     if action == "publish_agenda" and not meeting.sections.exists():
         raise ValidationError(_("Add at least one section before publishing the agenda."), code="empty")
-    if action == "approve":
+    if action in ("approve", "send_for_checking"):
         undecided = [str(s) for s in meeting.sections.all() if not s.decision.strip()]
         if undecided:
             raise ValidationError(
@@ -62,9 +94,88 @@ def meeting_transition(*, meeting: Meeting, action: str) -> Meeting:
                 params={"sections": ", ".join(undecided)},
                 code="undecided",
             )
+    if action == "send_for_checking":
+        checks = list(meeting.checks.all())
+        if len(checks) < 2:
+            raise ValidationError(_("Name two minutes checkers before sending the minutes for checking."))
+        for check in checks:
+            check.approved_at = None
+            check.save()
+    if target in Meeting.FROZEN_STATUSES and action != "checked":
+        freeze_embeds(meeting)  # while the meeting still accepts edits
+    if target == Meeting.Status.APPROVED:
         meeting.approved_at = timezone.now()
     meeting.status = target
     meeting.save()
+    if action == "publish_agenda":
+        notifications.notify_agenda_published(meeting)
+    elif action == "send_for_checking":
+        checkers = [c.person.user for c in meeting.checks.select_related("person__user") if c.person.user]
+        notifications.notify_minutes_checking(meeting, checkers, round_key=str(meeting.version))
+    elif action == "approve":
+        notifications.notify_minutes_approved(meeting)
+    return meeting
+
+
+def publish_agenda(*, meeting: Meeting, user=None) -> Meeting:
+    """Publish the agenda: members see it, its embedded sections are frozen as of now."""
+    return meeting_transition(meeting=meeting, action="publish_agenda", user=user)
+
+
+def send_minutes_for_checking(*, meeting: Meeting, user=None) -> Meeting:
+    """Send the drafted minutes to the two minutes checkers, who approve them online."""
+    return meeting_transition(meeting=meeting, action="send_for_checking", user=user)
+
+
+def approve_minutes(*, meeting: Meeting, user=None) -> Meeting:
+    """Approve the minutes in the next meeting (as a section of it): the minutes are frozen and locked."""
+    return meeting_transition(meeting=meeting, action="approve", user=user)
+
+
+@transaction.atomic
+def agenda_refresh(*, meeting: Meeting, user=None) -> int:
+    """Freeze a published agenda's embedded sections again with today's figures (before the meeting
+    only: never once the minutes are drafted). The new snapshot is in each embed's history."""
+    _locked(meeting)
+    if meeting.status != Meeting.Status.AGENDA_PUBLISHED:
+        raise ValidationError(_("Only a published agenda is refreshed, before the meeting."), code="status")
+    return freeze_embeds(meeting)
+
+
+@transaction.atomic
+def checkers_set(*, meeting: Meeting, person_ids: list[int]) -> list[MinutesCheck]:
+    """Name the meeting's two minutes checkers from the people recorded present."""
+    _locked(meeting)
+    if not meeting.accepts_edits:
+        raise MinutesLocked(meeting.status, meeting_id=meeting.pk)
+    present = set(
+        meeting.attendances.filter(status__in=Attendance.PRESENT_STATUSES).values_list("person_id", flat=True)
+    )
+    if len(set(person_ids)) != 2 or not set(person_ids) <= present:
+        raise ValidationError(_("Choose two different minutes checkers from those present."), code="checkers")
+    meeting.checks.exclude(person_id__in=person_ids).delete()
+    return [MinutesCheck.objects.get_or_create(meeting=meeting, person_id=pk)[0] for pk in person_ids]
+
+
+@transaction.atomic
+def minutes_check_approve(*, check: MinutesCheck, approve: bool, comment: str = "") -> Meeting:
+    """A checker approves the minutes (or comments on them). When the last checker approves, the
+    minutes are approved: "Pöytäkirja tarkastettu ja hyväksytty", locked with the snapshot the
+    checkers read."""
+    meeting = _locked(check.meeting)
+    if meeting.status != Meeting.Status.MINUTES_CHECKING:
+        raise ValidationError(_("The minutes are not with the checkers now."), code="status")
+    check.refresh_from_db()
+    check.comment = comment.strip()
+    if not approve and not check.comment:
+        raise ValidationError({"comment": _("Write what should be changed.")})
+    check.approved_at = timezone.now() if approve else None
+    check.save()
+    if approve and not meeting.checks.filter(approved_at__isnull=True).exists():
+        meeting.approved_at = check.approved_at
+        meeting.status = meeting.next_status("checked")
+        meeting.save()
+        notifications.notify_minutes_approved(meeting)
     return meeting
 
 
@@ -74,6 +185,9 @@ def embed_add(
 ) -> SectionEmbed:
     """Embed a registered report section with parameters its own form accepts (from the choices the
     ``editor`` may see, when an editor is given)."""
+    _locked(section.meeting)
+    if not section.meeting.accepts_edits:
+        raise MinutesLocked(section.meeting.status, meeting_id=section.meeting_id)
     report = registry.get(section_key)
     if report is None:
         raise ValidationError(_("Unknown report section."), code="section_key")
@@ -84,7 +198,21 @@ def embed_add(
     embed = SectionEmbed(section=section, section_key=section_key, params=dict(params), order=order)
     embed.full_clean()
     embed.save()
+    if section.meeting.shows_frozen:  # added to a published agenda: frozen from the start
+        _freeze(embed, AnonymousUser(), timezone.now())
     return embed
+
+
+@transaction.atomic
+def embed_remove(*, embed: SectionEmbed) -> None:
+    embed.delete()
+
+
+@transaction.atomic
+def section_save(*, section: AgendaSection) -> AgendaSection:
+    """Save a section of a meeting that still accepts edits (its row lock taken first)."""
+    section.save()
+    return section
 
 
 @transaction.atomic
@@ -93,6 +221,9 @@ def attendance_set(
 ) -> None:
     """Record each membership's attendance (``statuses``: membership id → status); a deputy present
     for a member is recorded under the deputy with the member they stood in for."""
+    _locked(meeting)
+    if not meeting.accepts_edits:
+        raise MinutesLocked(meeting.status, meeting_id=meeting.pk)
     deputies = deputies or {}
     memberships = {m.pk: m for m in Membership.objects.filter(term=meeting.term).select_related("person")}
     for membership_id, status in statuses.items():
@@ -121,8 +252,8 @@ def minutes_correct(
     *, section: AgendaSection, field: str, corrected_text: str, reason: str, user
 ) -> MinutesCorrection:
     """Correct approved minutes: the change is recorded with the old text, the new text and why."""
-    meeting = section.meeting
-    if meeting.status != Meeting.Status.APPROVED:
+    meeting = _locked(section.meeting)
+    if not meeting.is_locked:
         raise ValidationError(
             _("Only approved minutes are corrected; edit the draft instead."), code="status"
         )
@@ -143,6 +274,21 @@ def minutes_correct(
     correction.full_clean()
     correction.save()
     setattr(section, field, corrected_text)
-    section._allow_locked_save = True  # the correction record above is what makes this change visible
-    section.save()
+    section.save(correction=correction)  # the correction record is what makes this change visible
     return correction
+
+
+@transaction.atomic
+def attachment_add(*, section: AgendaSection, title: str, confidential: bool, upload) -> Attachment:
+    """Attach a file to a section: its type judged by content, at most 20 MB, kept through the
+    storage API (a local folder, or an S3-compatible store set through the environment)."""
+    from governance.files import validate_upload
+
+    content_type = validate_upload(upload)
+    attachment = Attachment(
+        section=section, title=title, confidential=confidential, content_type=content_type, size=upload.size
+    )
+    attachment.full_clean(exclude=["file"])
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    return attachment

@@ -108,22 +108,30 @@ def _entries(records, model, what, *, with_created: bool = True) -> list[History
 
 
 def _line_models():
-    """Models with a history whose rows belong to an implementer or to the project directly: work
-    packages, staff, indicators, and the cost and financing lines of funding. Found through the app
-    registry, so projects names no model of the apps that build on it."""
-    for model in apps.get_models():
-        if model in (Project, Implementer) or not hasattr(model, "history"):
-            continue
-        targets = {f.name: f.related_model for f in model._meta.fields if f.is_relation}
-        if targets.get("implementer") is Implementer:
-            yield model, "implementer_id"
-        elif targets.get("project") is Project:
-            yield model, "project_id"
+    """Models with a history whose rows belong to the project: directly (indicators, targets), through
+    an implementer (work packages, staff, cost and financing lines, regional split), or one step
+    further (measures of a work package, values of an indicator). Found through the app registry, so
+    projects names no model of the apps that build on it. Yields (model, foreign key, parent model)."""
+    owned = {Project: None, Implementer: None}
+    candidates = [m for m in apps.get_models() if m not in owned and hasattr(m, "history")]
+    for _depth in range(2):
+        for model in candidates:
+            if model in owned:
+                continue
+            for f in model._meta.fields:
+                if f.is_relation and f.many_to_one and f.related_model in owned and f.name != "changed_by":
+                    owned[model] = (f.attname, f.related_model)
+                    break
+    for model, link in owned.items():
+        if link is not None:
+            yield model, link[0], link[1]
 
 
 def project_history(project: Project) -> list[HistoryEntry]:
-    """Every recorded version of the project and of its implementers, and every change or deletion
-    of its lines (work packages, staff, indicators, costs, financing), newest first."""
+    """Every recorded version of the project and of its implementers, and every creation, change or
+    deletion of its rows (work packages and their measures, staff, indicators and their values,
+    participant targets, costs, financing, regional split), newest first. Rows deleted since are
+    found through their parents' history too."""
     projects = project.history.select_related("history_user")
     implementers = Implementer.history.filter(project_id=project.pk).select_related("history_user")
     organisations = {i.pk: str(i.organisation) for i in project.implementers.all()}
@@ -134,15 +142,19 @@ def project_history(project: Project) -> list[HistoryEntry]:
         Implementer,
         lambda r: f"{implementer_label}: {organisations.get(r.id, r.organisation_id)}",
     )
-    for model, key in _line_models():
-        owner = list(organisations) if key == "implementer_id" else [project.pk]
-        records = model.history.filter(**{f"{key}__in": owner}).select_related("history_user")
+    # The ids of every row that ever belonged to the project, per model, parents before children.
+    ids = {Project: {project.pk}, Implementer: set(implementers.values_list("id", flat=True))}
+    lines = sorted(_line_models(), key=lambda line: line[2] not in (Project, Implementer))
+    for model, key, parent in lines:
+        records = list(
+            model.history.filter(**{f"{key}__in": ids.get(parent, set())}).select_related("history_user")
+        )
+        ids[model] = {r.id for r in records}
         label = str(model._meta.verbose_name).capitalize()
 
-        def what(record, label=label, key=key) -> str:
-            owner_name = organisations.get(getattr(record, key)) if key == "implementer_id" else None
+        def what(record, label=label, key=key, parent=parent) -> str:
+            owner_name = organisations.get(getattr(record, key)) if parent is Implementer else None
             return " · ".join(part for part in (label, owner_name, str(record.instance)) if part)
 
-        # A line's creation is its first version: the page lists what changed and what was removed.
-        entries += _entries(records, model, what, with_created=False)
+        entries += _entries(records, model, what)
     return sorted(entries, key=lambda e: e.when, reverse=True)

@@ -25,6 +25,7 @@ from projects.forms import (
     WorkPackageForm,
 )
 from projects.models import Implementer, IndicatorValue, Project, WorkPackage
+from projects.notifications import notify_implementer_changed
 
 VIEW, CHANGE = "projects.view_project", "projects.change_project"
 VIEW_IMPL, CHANGE_IMPL = "projects.view_implementer", "projects.change_implementer"
@@ -150,6 +151,8 @@ def implementer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ImplementerForm(request.POST or None, instance=implementer, project=project)
     if request.method == "POST" and form.is_valid():
         services.implementer_update(implementer=implementer, **form.cleaned_data)
+        if form.has_changed():
+            notify_implementer_changed(implementer=implementer, editor=request.user, part="basic")
         messages.success(request, _("The implementer was saved."))
         return redirect(project)
     context = {"form": form, "project": project, "implementer": implementer}
@@ -168,6 +171,8 @@ def work_package_edit(request: HttpRequest, pk: int, wp: int | None = None) -> H
     measures = MeasureFormSet(request.POST or None, instance=package, prefix="measures")
     if request.method == "POST" and form.is_valid() and measures.is_valid():
         save_all(form, measures)
+        if form.has_changed() or measures.has_changed():
+            notify_implementer_changed(implementer=implementer, editor=request.user, part="work_packages")
         messages.success(request, _("The work package was saved."))
         return redirect("projects:plan", pk=implementer.project_id)
     context = {"form": form, "formset": measures, "implementer": implementer, "project": implementer.project}
@@ -180,6 +185,8 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     formset = StaffFormSet(request.POST or None, instance=implementer, prefix="staff")
     if request.method == "POST" and formset.is_valid():
         save_all(formset)
+        if formset.has_changed():
+            notify_implementer_changed(implementer=implementer, editor=request.user, part="staff")
         messages.success(request, _("The staff resources were saved."))
         return redirect("projects:plan", pk=implementer.project_id)
     context = {

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -14,13 +14,18 @@ from governance.models.registry import Organisation, Person, Region
 
 
 class MinutesLocked(ValidationError):
-    """Approved minutes are locked: a change must be recorded as a correction."""
+    """The meeting's record cannot change now: approved minutes only through a correction record,
+    minutes with the checkers only after they are returned to drafting."""
 
-    def __init__(self) -> None:
-        super().__init__(
-            _("The minutes of this meeting are approved and locked. Record a correction instead."),
-            code="minutes_locked",
-        )
+    def __init__(self, status: str = "approved", *, meeting_id: int | None = None) -> None:
+        self.meeting_id = meeting_id
+        if status == Meeting.Status.MINUTES_CHECKING:
+            message = _("The minutes are with the minutes checkers. Return them to drafting to change them.")
+        elif status not in Meeting.LOCKED_STATUSES:
+            message = _("Only approved minutes are corrected; edit the draft instead.")
+        else:
+            message = _("The minutes of this meeting are approved and locked. Record a correction instead.")
+        super().__init__(message, code="minutes_locked")
 
 
 class SteeringGroupQuerySet(models.QuerySet):
@@ -227,6 +232,19 @@ class MeetingQuerySet(models.QuerySet):
             Q(group_id__in=preparable_group_ids(user)) | Q(term_id__in=secretary_term_ids(user))
         )
 
+    def delete(self):
+        """Approved minutes are never deleted, not even by an administrator's "delete selected"."""
+        if self.filter(status__in=Meeting.LOCKED_STATUSES).exists():
+            raise MinutesLocked()
+        return super().delete()
+
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        if self.filter(status__in=Meeting.LOCKED_STATUSES).exists():
+            raise MinutesLocked()
+        return super().update(**kwargs)
+
     def for_page(self) -> "MeetingQuerySet":
         return self.select_related("group__owner", "term").prefetch_related(
             models.Prefetch(
@@ -240,6 +258,7 @@ class MeetingQuerySet(models.QuerySet):
                 queryset=AgendaSection.objects.prefetch_related("embeds", "attachments"),
             ),
             models.Prefetch("corrections", queryset=MinutesCorrection.objects.select_related("section")),
+            models.Prefetch("checks", queryset=MinutesCheck.objects.select_related("person")),
         )
 
 
@@ -253,7 +272,27 @@ class Meeting(PortalModel):
         DRAFT = "draft", _("draft")
         AGENDA_PUBLISHED = "agenda_published", _("agenda published")
         MINUTES_DRAFTED = "minutes_drafted", _("minutes drafted")
+        MINUTES_CHECKING = "minutes_checking", _("minutes with the checkers")
         APPROVED = "approved", _("minutes approved")
+
+    # The lifecycle in one place: each step names the statuses it starts from and where it leads.
+    # Minutes are approved either online by the two minutes checkers (send_for_checking, then each
+    # checker's approval) or in the next meeting, as a section of it (approve).
+    TRANSITIONS = {
+        "publish_agenda": ((Status.DRAFT,), Status.AGENDA_PUBLISHED),
+        "draft_minutes": ((Status.AGENDA_PUBLISHED,), Status.MINUTES_DRAFTED),
+        "send_for_checking": ((Status.MINUTES_DRAFTED,), Status.MINUTES_CHECKING),
+        "return_to_drafting": ((Status.MINUTES_CHECKING,), Status.MINUTES_DRAFTED),
+        "approve": ((Status.MINUTES_DRAFTED,), Status.APPROVED),
+        "checked": ((Status.MINUTES_CHECKING,), Status.APPROVED),
+    }
+    # Nothing of an approved meeting changes or goes away; corrections are separate records.
+    LOCKED_STATUSES = frozenset({Status.APPROVED})
+    # What the checkers read does not change under them either.
+    EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.AGENDA_PUBLISHED, Status.MINUTES_DRAFTED})
+    # Embedded report sections are shown as frozen when the agenda is out and when the minutes
+    # are checked or approved; drafts show the figures as they are now.
+    FROZEN_STATUSES = frozenset({Status.AGENDA_PUBLISHED, Status.MINUTES_CHECKING, Status.APPROVED})
 
     group = models.ForeignKey(
         SteeringGroup, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("steering group")
@@ -294,35 +333,74 @@ class Meeting(PortalModel):
     def __str__(self) -> str:
         return f"{self.group} {self.number}/{self.year}"
 
-    def clean_fields(self, exclude=None) -> None:
-        # The year is derived from the date; derive it before the fields and constraints are checked.
+    def derive_year(self) -> None:
+        """The year (which numbers the meeting and its sections) is the year of the meeting's date."""
         if self.starts_at:
             self.year = timezone.localtime(self.starts_at).year
+
+    def clean_fields(self, exclude=None) -> None:
+        # Derive the year before the fields and constraints ("one number per group and year") are checked.
+        self.derive_year()
         super().clean_fields(exclude=exclude)
 
     def clean(self) -> None:
-        if self.starts_at:
-            self.year = timezone.localtime(self.starts_at).year
         if self.term_id and self.group_id and self.term.group_id != self.group_id:
             raise ValidationError({"term": _("The term must be a term of the same group.")})
         if self.term_id and self.year and not (self.term.start_year <= self.year <= self.term.end_year):
             raise ValidationError({"starts_at": _("The meeting date must fall within the term.")})
 
+    @classmethod
+    def status_for_update(cls, pk: int | None) -> str | None:
+        """The stored status of meeting ``pk``, its row locked until the transaction ends.
+
+        Every lifecycle step and every change of a meeting's parts asks this first, so an edit in
+        flight either lands before the approval or is refused after it (PostgreSQL row lock; on
+        SQLite the write transaction serialises the same way). Call inside ``transaction.atomic``.
+        """
+        if pk is None:
+            return None
+        return cls._base_manager.select_for_update().filter(pk=pk).values_list("status", flat=True).first()
+
+    @classmethod
+    def check_editable(cls, pk: int | None) -> None:
+        """Lock meeting ``pk`` and refuse (``MinutesLocked``) unless its record may change now."""
+        status = cls.status_for_update(pk)
+        if status is not None and status not in cls.EDITABLE_STATUSES:
+            raise MinutesLocked(status, meeting_id=pk)
+
     def save(self, *args, **kwargs) -> None:
-        if self.starts_at:
-            self.year = timezone.localtime(self.starts_at).year
-        if self.pk and not getattr(self, "_allow_locked_save", False):
-            stored = type(self)._base_manager.filter(pk=self.pk).values_list("status", flat=True).first()
-            if stored == self.Status.APPROVED:
-                raise MinutesLocked()
-        super().save(*args, **kwargs)
+        self.derive_year()
+        with transaction.atomic(using=kwargs.get("using")):
+            if self.pk and self.status_for_update(self.pk) in self.LOCKED_STATUSES:
+                raise MinutesLocked(meeting_id=self.pk)
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using")):
+            if self.status_for_update(self.pk) in self.LOCKED_STATUSES:
+                raise MinutesLocked(meeting_id=self.pk)
+            return super().delete(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("governance:meeting", kwargs={"pk": self.pk})
 
+    def next_status(self, action: str) -> str | None:
+        """Where ``action`` leads from the current status; None if it is not possible now."""
+        sources, target = self.TRANSITIONS.get(action, ((), None))
+        return target if self.status in sources else None
+
     @property
     def is_locked(self) -> bool:
-        return self.status == self.Status.APPROVED
+        """Approved: nothing changes any more but through a correction record."""
+        return self.status in self.LOCKED_STATUSES
+
+    @property
+    def accepts_edits(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def shows_frozen(self) -> bool:
+        return self.status in self.FROZEN_STATUSES
 
     @property
     def shows_decisions(self) -> bool:
@@ -336,8 +414,38 @@ class Meeting(PortalModel):
         return _("minutes") if self.status == self.Status.APPROVED else _("agenda")
 
 
+class MeetingPartQuerySet(models.QuerySet):
+    """Bulk deletes and updates (the admin's "delete selected") obey the same lock as single rows."""
+
+    meeting_path = "meeting"
+
+    def _touches_locked(self) -> bool:
+        return self.exclude(**{f"{self.meeting_path}__status__in": Meeting.EDITABLE_STATUSES}).exists()
+
+    def delete(self):
+        with transaction.atomic(using=self.db):
+            if self._touches_locked():
+                raise MinutesLocked()
+            return super().delete()
+
+    delete.queryset_only = True
+
+    def update(self, **kwargs):
+        with transaction.atomic(using=self.db):
+            if self._touches_locked():
+                raise MinutesLocked()
+            return super().update(**kwargs)
+
+
+class SectionPartQuerySet(MeetingPartQuerySet):
+    meeting_path = "section__meeting"
+
+
 class LockedWithMeeting(PortalModel):
-    """A part of a meeting's record: refused once the minutes are approved."""
+    """A part of a meeting's record: changed only while the meeting accepts edits, under the
+    meeting's row lock (``Meeting.check_editable``)."""
+
+    objects = MeetingPartQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -346,19 +454,30 @@ class LockedWithMeeting(PortalModel):
         return self.meeting_id
 
     def save(self, *args, **kwargs) -> None:
-        if not getattr(self, "_allow_locked_save", False):
-            status = (
-                Meeting._base_manager.filter(pk=self._meeting_id()).values_list("status", flat=True).first()
-            )
-            if status == Meeting.Status.APPROVED:
-                raise MinutesLocked()
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            Meeting.check_editable(self._meeting_id())
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        status = Meeting._base_manager.filter(pk=self._meeting_id()).values_list("status", flat=True).first()
-        if status == Meeting.Status.APPROVED:
-            raise MinutesLocked()
-        return super().delete(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            Meeting.check_editable(self._meeting_id())
+            return super().delete(*args, **kwargs)
+
+
+class LockedWithSection(LockedWithMeeting):
+    """A part of an agenda section (an embed, an attachment): locked with the section's meeting."""
+
+    objects = SectionPartQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def _meeting_id(self) -> int | None:
+        return (
+            AgendaSection._base_manager.filter(pk=self.section_id)
+            .values_list("meeting_id", flat=True)
+            .first()
+        )
 
 
 class Attendance(LockedWithMeeting):
@@ -366,6 +485,8 @@ class Attendance(LockedWithMeeting):
         PRESENT = "present", _("present")
         ABSENT = "absent", _("absent")
         DEPUTY_PRESENT = "deputy_present", _("present as deputy")
+
+    PRESENT_STATUSES = (Status.PRESENT, Status.DEPUTY_PRESENT)
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
@@ -446,6 +567,22 @@ class AgendaSection(LockedWithMeeting):
     def __str__(self) -> str:
         return f"{self.number} § {self.title}"
 
+    def save(self, *args, correction: "MinutesCorrection | None" = None, **kwargs) -> None:
+        """Save; approved minutes change only together with the saved ``correction`` record of this
+        section that states the change (``services.minutes_correct``)."""
+        if correction is None:
+            return super().save(*args, **kwargs)
+        if not (
+            correction.pk and correction.section_id == self.pk and correction.meeting_id == self.meeting_id
+        ):
+            raise MinutesLocked()
+        if getattr(self, correction.field) != correction.corrected_text:
+            raise MinutesLocked()
+        with transaction.atomic(using=kwargs.get("using")):
+            if Meeting.status_for_update(self.meeting_id) not in Meeting.LOCKED_STATUSES:
+                raise MinutesLocked(Meeting.Status.MINUTES_DRAFTED)
+            return PortalModel.save(self, *args, **kwargs)
+
     def clean(self) -> None:
         if not self.meeting_id or not self.number:
             return
@@ -464,13 +601,21 @@ class AgendaSection(LockedWithMeeting):
             )
 
 
-class SectionEmbed(PortalModel):
-    """A report section of another app shown inside an agenda section, by registry key."""
+class SectionEmbed(LockedWithSection):
+    """A report section of another app shown inside an agenda section, by registry key.
+
+    When the agenda is published (and again when the minutes go to the checkers or are approved)
+    the section is frozen: its rendering for the page and for the PDF is stored with the time, and
+    from then on readers see that, not a query re-run on today's figures.
+    """
 
     section = models.ForeignKey(AgendaSection, on_delete=models.CASCADE, related_name="embeds")
     section_key = models.CharField(_("report section"), max_length=100)
     params = models.JSONField(_("settings"), default=dict, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    frozen_web = models.TextField(_("frozen rendering (page)"), blank=True, editable=False)
+    frozen_pdf = models.TextField(_("frozen rendering (PDF)"), blank=True, editable=False)
+    frozen_at = models.DateTimeField(_("frozen"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["section", "order", "pk"]
@@ -480,23 +625,26 @@ class SectionEmbed(PortalModel):
     def __str__(self) -> str:
         return self.section_key
 
-    def save(self, *args, **kwargs) -> None:
-        if AgendaSection.objects.filter(pk=self.section_id, meeting__status=Meeting.Status.APPROVED).exists():
-            raise MinutesLocked()
-        super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
-        if AgendaSection.objects.filter(pk=self.section_id, meeting__status=Meeting.Status.APPROVED).exists():
-            raise MinutesLocked()
-        return super().delete(*args, **kwargs)
+def _attachment_path(instance: "Attachment", filename: str) -> str:
+    # A random name: the stored path reveals neither the title nor the original file name.
+    import uuid
+
+    from governance.files import EXTENSIONS
+
+    return f"attachments/{uuid.uuid4().hex}.{EXTENSIONS.get(instance.content_type, 'bin')}"
 
 
-class Attachment(PortalModel):
-    """An attachment of a section, listed by title. Confidential ones are marked as such."""
+class Attachment(LockedWithSection):
+    """An attachment of a section: a file kept through Django's storage API, served only through a
+    view that checks permissions. Confidential ones reach only the group's members and preparers."""
 
     section = models.ForeignKey(AgendaSection, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=300)
     confidential = models.BooleanField(_("confidential"), default=False)
+    file = models.FileField(_("file"), upload_to=_attachment_path, blank=True, max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["section", "pk"]
@@ -505,6 +653,13 @@ class Attachment(PortalModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def meeting(self) -> "Meeting":
+        return self.section.meeting
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:attachment", kwargs={"pk": self.pk})
 
 
 class MinutesCorrection(PortalModel):
@@ -533,3 +688,38 @@ class MinutesCorrection(PortalModel):
 
     def __str__(self) -> str:
         return f"{self.section} – {self.get_field_display()}"
+
+
+class MinutesCheck(PortalModel):
+    """A minutes checker (pöytäkirjantarkastaja) of a meeting, named from its attendees, and their
+    approval of the minutes online (or their comment)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="checks")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="minutes_checks", verbose_name=_("minutes checker")
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True, editable=False)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["meeting", "person__last_name", "person__first_name"]
+        verbose_name = _("minutes checker")
+        verbose_name_plural = _("minutes checkers")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="minutescheck_unique_person"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic(using=kwargs.get("using")):
+            if Meeting.status_for_update(self.meeting_id) in Meeting.LOCKED_STATUSES:
+                raise MinutesLocked(meeting_id=self.meeting_id)
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        with transaction.atomic(using=kwargs.get("using")):
+            if Meeting.status_for_update(self.meeting_id) in Meeting.LOCKED_STATUSES:
+                raise MinutesLocked(meeting_id=self.meeting_id)
+            return super().delete(*args, **kwargs)

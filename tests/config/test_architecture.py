@@ -1,4 +1,4 @@
-"""Imports run one way: aftercare and funding → projects → governance → config, never back up.
+"""Imports run one way: aftercare and funding → projects → governance → notices → config, never back up.
 
 Every Python module of every app (and of ``config``) is read, imports inside functions included;
 templates are read for the URL namespaces and template folders they name. What an app may name is
@@ -16,10 +16,11 @@ ROOT = Path(__file__).resolve().parents[2]
 # Each app and the apps it may import (besides itself).
 ALLOWED = {
     "config": set(),
-    "governance": {"config"},
-    "projects": {"governance", "config"},
-    "funding": {"projects", "governance", "config"},
-    "aftercare": {"governance", "config"},
+    "notices": {"config"},
+    "governance": {"notices", "config"},
+    "projects": {"governance", "notices", "config"},
+    "funding": {"projects", "governance", "notices", "config"},
+    "aftercare": {"governance", "notices", "config"},
 }
 APPS = set(ALLOWED)
 # The portal's own templates (base, front page, PDF base) belong to config.

@@ -20,6 +20,9 @@ PUBLIC |= {"openid_connect_login", "openid_connect_callback"}
 PUBLIC |= {"mfa_authenticate", "account_inactive"}
 # Logging out (POST only) ends whatever session there is, even one halfway through logging in.
 PUBLIC |= {"logout", "account_logout"}
+# Calendar programs cannot log in: the feed's secret address is its key; an unknown one is 404
+# (tests/governance/test_calendar.py).
+PUBLIC |= {"calendar_feed"}
 SAMPLE = {
     IntConverter: "1",
     SlugConverter: "x",

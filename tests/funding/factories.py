@@ -10,6 +10,7 @@ from funding.models import (
     FinancingLine,
     FundingParty,
     FundingYear,
+    PaymentClaim,
     RegionalSplit,
 )
 from tests.governance.factories import OrganisationFactory, RegionFactory
@@ -84,3 +85,14 @@ class FundingPartyFactory(factory.django.DjangoModelFactory):
 
     funding_year = factory.SubFactory(FundingYearFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+class PaymentClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PaymentClaim
+
+    implementer = factory.SubFactory(ImplementerFactory)
+    period_start = datetime.date(2021, 1, 1)
+    period_end = datetime.date(2021, 6, 30)
+    claimed = Decimal(10000)
+    submitted_on = None

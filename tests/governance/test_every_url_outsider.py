@@ -6,6 +6,7 @@ The patterns are enumerated from governance.urls, so a URL added without an entr
 import pytest
 from django.urls import reverse
 
+from governance.models import Attachment
 from governance.urls import urlpatterns
 from tests.governance.factories import AgendaSectionFactory, SectionEmbedFactory
 
@@ -15,16 +16,23 @@ OBJECT_OF = {
     "meeting_create": "group",
     "meeting": "meeting",
     "meeting_pdf": "meeting",
+    "meeting_pdf_job": "meeting",
     "meeting_edit": "meeting",
     "meeting_transition": "meeting",
     "section_create": "meeting",
     "attendance": "meeting",
     "correction_create": "meeting",
+    "checkers": "meeting",
+    "minutes_check": "meeting",
+    "meeting_history": "meeting",
+    "attachment_create": "section",
+    "attachment": "attachment",
     "section_edit": "section",
     "embed_create": "section",
     "embed_delete": "embed",
 }
-PER_OBJECT = [p.name for p in urlpatterns if p.pattern.converters]
+# The calendar feed is keyed by a person's secret, not by an object (tests/governance/test_calendar.py).
+PER_OBJECT = [p.name for p in urlpatterns if p.pattern.converters and p.name != "calendar_feed"]
 
 
 @pytest.fixture
@@ -36,6 +44,7 @@ def objects(board, meeting, draft_meeting):
         "meeting": meeting,
         "section": section,
         "embed": SectionEmbedFactory(section=section),
+        "attachment": Attachment.objects.create(section=section, title="Liite"),
     }
 
 

@@ -1,5 +1,6 @@
 /* Accessible names that Django's admin widgets leave out (WCAG 4.1.2), added once they are built:
-   - the autocomplete (select2) combobox is named by its field's label, not only by its current value;
+   - the autocomplete (select2) combobox is named by its field's label, not only by its current value,
+     and so is the read-only text box inside it that shows the value (empty until one is chosen);
    - the search icon of the two-box selector is an image with a name, not a nameless span with aria-label. */
 (function () {
   "use strict";
@@ -13,7 +14,10 @@
       if (!label.id) label.id = select.id + "-label";
       var rendered = combobox.querySelector(".select2-selection__rendered");
       var ids = [label.id];
-      if (rendered && rendered.id) ids.push(rendered.id);
+      if (rendered && rendered.id) {
+        ids.push(rendered.id);
+        rendered.setAttribute("aria-labelledby", label.id);
+      }
       combobox.setAttribute("aria-labelledby", ids.join(" "));
     });
   }
@@ -29,8 +33,12 @@
     nameSearchIcons(root);
   }
 
-  window.addEventListener("load", function () {
+  // select2 builds its widgets when jQuery is ready, inline rows when they are added: name whatever
+  // appears, whenever it appears.
+  document.addEventListener("DOMContentLoaded", function () {
     fix(document);
-    document.addEventListener("formset:added", function (event) { fix(event.target); });
+    new MutationObserver(function (changes) {
+      if (changes.some(function (change) { return change.addedNodes.length; })) fix(document);
+    }).observe(document.body, { childList: true, subtree: true });
   });
 })();
