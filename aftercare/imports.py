@@ -1,36 +1,28 @@
 """Spreadsheet template, upload (dry-run preview, then all-or-nothing save) and export."""
 
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from aftercare import resources, selectors, services
+from aftercare import resources, selectors
 from aftercare.calculations import Figures
 from aftercare.models import AreaReport, ReportingPeriod
 from aftercare.validation import soft_warnings
 from aftercare.views import _own_area_period
 from config.access import get_for_user, require_perm
 from config.forms import UploadForm
-from config.models import ConcurrentEditError
+from config.imports import pipeline
+from config.imports.writing import download
+from config.models import ConcurrentEditError, ImportBatch
 from governance.models import WellbeingArea
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+from governance.permissions import is_administrator
 
 
-def _download(data, fmt: str, filename: str) -> HttpResponse:
-    if fmt not in CONTENT_TYPES:
-        raise Http404
-    body = resources.to_csv(data) if fmt == "csv" else resources.to_xlsx(data)
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+def _download(rows, fmt: str, filename: str) -> HttpResponse:
+    return download(resources.COLUMNS, rows, fmt, filename, sheet="Jälkihuolto")
 
 
 def _editable_report(request: HttpRequest, area, period) -> AreaReport | None:
@@ -51,8 +43,8 @@ def template_download(request: HttpRequest, slug: str, period: int, fmt: str) ->
     area, period = _own_area_period(request, slug, period)
     report = AreaReport.objects.for_page().filter(wellbeing_area=area, period=period).first()
     figures = Figures.from_report(report) if report else None
-    data = resources.dataset(resources.figure_rows(area.slug, period, figures, selectors.age_bands()))
-    return _download(data, fmt, f"jalkihuolto-{area.slug}-{period.start:%Y-%m}")
+    rows = resources.figure_rows(area.slug, period, figures, selectors.age_bands())
+    return _download(rows, fmt, f"jalkihuolto-{area.slug}-{period.start:%Y-%m}")
 
 
 @require_GET
@@ -71,38 +63,65 @@ def export_area(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
                 workers=summary.workers,
             )
             rows += resources.figure_rows(area.slug, summary.period, shown, selectors.age_bands())
-    return _download(resources.dataset(rows), fmt, f"jalkihuolto-{area.slug}")
+    return _download(rows, fmt, f"jalkihuolto-{area.slug}")
 
 
 @require_http_methods(["GET", "POST"])
 def upload(request: HttpRequest, slug: str, period: int) -> HttpResponse:
     area, period = _own_area_period(request, slug, period)
-    report = _editable_report(request, area, period)
-    salt = f"aftercare.import.{area.pk}.{period.pk}"
-    context = {"area": area, "period": period, "form": UploadForm(), "errors": [], "warnings": []}
-    if request.method == "POST" and "payload" in request.POST:
-        try:
-            figures = resources.figures_from_payload(
-                signing.loads(request.POST["payload"], salt=salt, max_age=3600)
-            )
-        except signing.BadSignature:
+    importer = _importer(request, area, period)
+    context = {"area": area, "period": period, "form": UploadForm(), "problems": [], "warnings": []}
+    if request.method == "POST" and "mapping" in request.POST:
+        return _map(request, importer, context)
+    if request.method == "POST" and "batch" in request.POST:
+        batch = pipeline.batch_for(importer, request.POST["batch"] or 0)
+        if batch is None:
             messages.error(request, _("The preview has expired. Upload the file again."))
             return redirect("aftercare:import", slug=area.slug, period=period.pk)
-        return _confirm(request, area, period, report, figures, salt, context)
+        return _confirm(request, importer, batch, context)
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         context["form"] = form
         if form.is_valid():
-            data, problem = resources.read_upload(form.cleaned_data["file"])
-            parsed = (
-                resources.parse(data, area_slug=area.slug, period=period, bands=selectors.age_bands())
-                if data is not None
-                else None
-            )
-            context["errors"] = [problem] if problem else parsed.errors
-            if not context["errors"]:
-                return _preview(request, area, period, parsed.figures, salt, context)
-    return render(request, "aftercare/import.html", context)
+            staged = pipeline.stage(importer, form.cleaned_data["file"])
+            context["problems"] = staged.problems
+            if staged.needs_mapping:
+                return _mapping_page(request, importer, staged.batch, context)
+            if staged.batch is not None:
+                return _preview(request, importer, staged.batch, context)
+    return render(request, "aftercare/import.html", context, status=400 if context["problems"] else 200)
+
+
+def _mapping_page(request, importer, batch, context, status=200) -> HttpResponse:
+    first = batch.preview["header_row"]
+    context.update(
+        mapping_batch=batch,
+        unknown=batch.preview["unknown"],
+        choices=pipeline.mapping_choices(importer),
+        sample=batch.rows[first - 1 : first + 5],
+    )
+    return render(request, "aftercare/import_mapping.html", context, status=status)
+
+
+def _map(request, importer, context) -> HttpResponse:
+    batch = pipeline.batch_for(importer, request.POST["mapping"], state=ImportBatch.State.MAPPING)
+    if batch is None:
+        messages.error(request, _("The preview has expired. Upload the file again."))
+        return redirect("aftercare:import", slug=importer.area.slug, period=importer.period.pk)
+    chosen = {key[4:]: value for key, value in request.POST.items() if key.startswith("map-") and value}
+    staged = pipeline.apply_mapping(importer, batch, chosen, save=request.POST.get("save") == "1")
+    if staged.problems:
+        context["problems"] = staged.problems
+        return _mapping_page(request, importer, batch, context, status=400)
+    return _preview(request, importer, staged.batch, context)
+
+
+def _importer(request, area, period) -> resources.FiguresImporter:
+    importer = resources.FiguresImporter(
+        user=request.user, area=area, period=period, bands=selectors.age_bands()
+    )
+    importer.report = _editable_report(request, area, period)
+    return importer
 
 
 def _warnings(area, period, figures: Figures) -> list[str]:
@@ -111,34 +130,70 @@ def _warnings(area, period, figures: Figures) -> list[str]:
     return soft_warnings(figures, previous=Figures.from_report(previous) if previous else None, norms=norms)
 
 
-def _preview(request, area, period, figures, salt, context, *, ack_error: str = "") -> HttpResponse:
-    payload = signing.dumps(resources.figures_to_payload(figures), salt=salt)
-    summary = selectors.Summary(area=area, period=period, report=None, full=True, figures=figures)
-    context.update(
-        preview=summary, payload=payload, warnings=_warnings(area, period, figures), ack_error=ack_error
+def _preview(request, importer, batch, context, *, ack_error: str = "") -> HttpResponse:
+    importer.validate(importer.load_rows(batch.rows))
+    figures = importer.figures
+    summary = selectors.Summary(
+        area=importer.area, period=importer.period, report=None, full=True, figures=figures
     )
+    warnings = _warnings(importer.area, importer.period, figures)
+    context.update(preview=summary, batch=batch, warnings=warnings, ack_error=ack_error)
     return render(request, "aftercare/import.html", context)
 
 
-def _confirm(request, area, period, report, figures, salt, context) -> HttpResponse:
-    warnings = _warnings(area, period, figures)
+def _confirm(request, importer, batch, context) -> HttpResponse:
+    importer.validate(importer.load_rows(batch.rows))
+    warnings = _warnings(importer.area, importer.period, importer.figures)
     comment = request.POST.get("comment", "").strip()
     if warnings and not (request.POST.get("acknowledge") and comment):
         error = _("Check the warnings, then tick the box and write a comment to save anyway.")
-        return _preview(request, area, period, figures, salt, context, ack_error=error)
+        return _preview(request, importer, batch, context, ack_error=error)
+    importer.warnings_given, importer.comment = warnings, comment
     try:
-        note = report.note if report else ""
-        services.report_save(
-            area=area,
-            period=period,
-            figures=figures,
-            user=request.user,
-            note=note,
-            warnings=warnings,
-            comment=comment,
-        )
+        counts, problems = pipeline.confirm(importer, batch)
+    except pipeline.AlreadyConfirmed:
+        messages.info(request, _("This file has already been saved."))
+        return redirect("aftercare:area", slug=importer.area.slug)
     except (ValidationError, ConcurrentEditError) as error:
-        context["errors"] = getattr(error, "messages", None) or [str(error)]
-        return render(request, "aftercare/import.html", context)
-    messages.success(request, _("The figures of the file were saved. Submit them when they are complete."))
-    return redirect("aftercare:area", slug=area.slug)
+        problems = [pipeline.Problem(m) for m in (getattr(error, "messages", None) or [str(error)])]
+    if problems:
+        context["problems"] = problems
+        return render(request, "aftercare/import.html", context, status=400)
+    messages.success(
+        request,
+        _(
+            "The figures of the file were saved: %(new)s new, %(changed)s changed, %(unchanged)s unchanged. "
+            "Submit them when they are complete."
+        )
+        % counts,
+    )
+    return redirect("aftercare:area", slug=importer.area.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def backfill(request: HttpRequest) -> HttpResponse:
+    """Administrators: one file with many areas and periods, all or nothing."""
+    if not is_administrator(request.user):
+        raise Http404
+    importer = resources.BackfillImporter(user=request.user, bands=selectors.age_bands())
+    context = {"form": UploadForm(), "problems": [], "batch": None, "counts": None}
+    if request.method == "POST" and "batch" in request.POST:
+        batch = pipeline.batch_for(importer, request.POST["batch"] or 0)
+        if batch is None:
+            messages.error(request, _("The preview has expired. Upload the file again."))
+            return redirect("aftercare:backfill")
+        try:
+            context["counts"], context["problems"] = pipeline.confirm(importer, batch)
+        except pipeline.AlreadyConfirmed:
+            messages.info(request, _("This file has already been saved."))
+            return redirect("aftercare:backfill")
+        except (ValidationError, ConcurrentEditError) as error:
+            context["problems"] = [pipeline.Problem(m) for m in getattr(error, "messages", [str(error)])]
+    elif request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            staged = pipeline.stage(importer, form.cleaned_data["file"])
+            context["problems"], context["batch"] = staged.problems, staged.batch
+    status = 400 if context["problems"] else 200
+    return render(request, "aftercare/backfill.html", context, status=status)

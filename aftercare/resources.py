@@ -1,10 +1,9 @@
-"""The aftercare spreadsheet: one area's figures for one period, one figure per row.
+"""The aftercare spreadsheet: one area's figures for one period, one figure per row, read through
+the one import pipeline (``config.imports``).
 
-The sheet is "long" (a row per figure: totals, age bands, staffing per role, anonymous workers), so
-it spans several models and a django-import-export ``ModelResource`` (one row = one model
-instance) does not fit. Reading and writing still go through tablib, the library under
-django-import-export: CSV (comma or semicolon, UTF-8 with or without BOM, decimal comma) and XLSX
-(openpyxl, which parses the workbook's XML through defusedxml when it is installed, as here).
+The sheet is "long" (a row per figure: totals, age bands, staffing per role, anonymous workers).
+Headers and labels are matched as people write them ("18-20 v", "Sosiaalityöntekijä",
+"socialarbetare"), in any column order, below any title rows; total rows are checked, not imported.
 
 Columns::
 
@@ -16,17 +15,16 @@ Columns::
 """
 
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-import tablib
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from aftercare.calculations import Figures
 from aftercare.models import AgeBand, ReportingPeriod, Role
 from aftercare.validation import hard_errors
-from config.imports import MAX_UPLOAD_BYTES, UnreadableFile, inert, looks_like_formula, read_table
+from config.imports.pipeline import Change, Column, Importer, Plan, Problem, Row, show
+from config.imports.values import norm
 
 COLUMNS = ["alue", "kausi", "tieto", "tunniste", "rooli", "asiakkaita", "htv_taytetty", "htv_avoin"]
 COUNT_KINDS = {
@@ -37,8 +35,11 @@ COUNT_KINDS = {
     "eri_jarjestamisalue": "other_area_clients",
 }
 AGE_BAND, STAFFING, WORKER = "ikaryhma", "henkilosto", "tyontekija"
-ROLE_CODES = {"sosiaalityontekija": Role.SOCIAL_WORKER, "ohjaaja": Role.COUNSELLOR,
-              "erityissosiaaliohjaaja": Role.SPECIAL_COUNSELLOR}  # fmt: skip
+ROLE_CODES = {
+    "sosiaalityontekija": Role.SOCIAL_WORKER,
+    "ohjaaja": Role.COUNSELLOR,
+    "erityissosiaaliohjaaja": Role.SPECIAL_COUNSELLOR,
+}
 ROLE_NAMES = {role: code for code, role in ROLE_CODES.items()}
 WORKER_LABEL = re.compile(r"^[A-ZÅÄÖ0-9]{1,3}$")
 
@@ -47,17 +48,6 @@ def period_code(period: ReportingPeriod) -> str:
     """The period as the sheet names it: its Finnish label, whatever the user's language."""
     with translation.override("fi"):
         return str(period.label)
-
-
-def _col(name: str) -> str:
-    return f"{name} ({chr(ord('A') + COLUMNS.index(name))})"
-
-
-@dataclass
-class ParseResult:
-    figures: Figures
-    errors: list[str] = field(default_factory=list)
-    rows: int = 0
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -82,179 +72,360 @@ def figure_rows(area_slug: str, period: ReportingPeriod, figures: Figures | None
     return rows
 
 
-def dataset(rows) -> tablib.Dataset:
-    data = tablib.Dataset(headers=COLUMNS)
-    for row in rows:
-        data.append([inert(value) for value in row])
-    return data
-
-
-def to_csv(data: tablib.Dataset) -> bytes:
-    """Finnish CSV: semicolons, decimal commas, UTF-8 with a BOM so that Excel reads it right."""
-    out = tablib.Dataset(headers=data.headers)
-    for row in data:
-        out.append(
-            ["" if v is None else str(v).replace(".", ",") if isinstance(v, Decimal) else v for v in row]
-        )
-    return ("\ufeff" + out.export("csv", delimiter=";")).encode("utf-8")
-
-
-def to_xlsx(data: tablib.Dataset) -> bytes:
-    return data.export("xlsx")
-
-
 # --- reading ------------------------------------------------------------------------------------
 
+KIND_SYNONYMS = {
+    "asiakkaat_yhteensa": (
+        "asiakkaat yhteensä",
+        "asiakkaita yhteensä",
+        "clients total",
+        "klienter totalt",
+        "asiakasmäärä",
+        "jälkihuollon asiakkaat",
+    ),
+    "uudet_asiakkaat": ("uudet", "new clients", "nya klienter"),
+    "paattyneet_asiakkaat": ("päättyneet", "ended clients", "avslutade klienter"),
+    "neet_asiakkaat": ("neet", "neet clients", "neet-klienter"),
+    "eri_jarjestamisalue": ("toinen järjestämisalue", "other area", "annat område"),
+    AGE_BAND: ("ikäryhmä", "age band", "åldersgrupp", "ikä"),
+    STAFFING: ("henkilöstö", "staffing", "personal", "htv"),
+    WORKER: ("työntekijä", "worker", "arbetstagare", "anställd"),
+}
+ROLE_SYNONYMS = {
+    Role.SOCIAL_WORKER: ("sosiaalityöntekijä", "social worker", "socialarbetare", "sostt"),
+    Role.COUNSELLOR: (
+        "ohjaaja",
+        "sosiaaliohjaaja",
+        "counsellor",
+        "counselor",
+        "handledare",
+        "socialhandledare",
+    ),
+    Role.SPECIAL_COUNSELLOR: (
+        "erityissosiaaliohjaaja",
+        "special counsellor",
+        "specialsocialhandledare",
+        "erityisohjaaja",
+    ),
+}
+AGE_SUFFIXES = ("vuotiaat", "vuotias", "vuotta", "years", "year", "yrs", "ar", "v", "y")
 
-def read_upload(upload) -> tuple[tablib.Dataset | None, str | None]:
-    """The uploaded sheet as a tablib Dataset, or a message saying why it cannot be read."""
-    try:
-        return read_table(upload.name, upload.read(MAX_UPLOAD_BYTES + 1)), None
-    except UnreadableFile as error:
-        return None, str(error)
+
+def _choices(mapping: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {code: code for code in mapping} | {s: code for code, names in mapping.items() for s in names}
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+COLUMN_SPECS = [
+    Column("alue", "alue", ("hyvinvointialue", "area", "wellbeing area", "område", "välfärdsområde", "hva")),
+    Column("kausi", "kausi", ("raportointikausi", "period", "ajanjakso", "neljännes", "quarter")),
+    Column(
+        "tieto",
+        "tieto",
+        ("mittari", "figure", "uppgift", "measure", "luku"),
+        required=True,
+        kind="choice",
+        choices=_choices(KIND_SYNONYMS),
+    ),
+    Column("tunniste", "tunniste", ("ikäryhmä / työntekijä", "label", "etikett", "ryhmä")),
+    Column(
+        "rooli",
+        "rooli",
+        ("ammattinimike", "nimike", "role", "roll", "tehtävä"),
+        kind="choice",
+        choices=_choices({ROLE_NAMES[r]: (r, *names) for r, names in ROLE_SYNONYMS.items()}),
+    ),
+    Column(
+        "asiakkaita",
+        "asiakkaita",
+        ("asiakkaat", "asiakasmäärä", "clients", "klienter", "lkm", "määrä"),
+        kind="int",
+        minimum=Decimal(0),
+        maximum=Decimal(10**7),
+    ),
+    Column(
+        "htv_taytetty",
+        "htv_taytetty",
+        ("htv täytetty", "täytetyt htv", "fte filled", "årsv besatta"),
+        kind="decimal",
+        minimum=Decimal(0),
+        maximum=Decimal(10**5),
+    ),
+    Column(
+        "htv_avoin",
+        "htv_avoin",
+        ("htv avoin", "avoimet htv", "fte vacant", "årsv vakanta"),
+        kind="decimal",
+        minimum=Decimal(0),
+        maximum=Decimal(10**5),
+    ),
+]
 
 
-def _number(value, *, decimal: bool):
-    """(number or None, problem or None); blank cells are None."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None, None
-    if isinstance(value, bool):
-        return None, "number"
-    if isinstance(value, int | float | Decimal):
-        number = Decimal(str(value))
-    elif looks_like_formula(value, numeric=True):
-        return None, "formula"
-    else:
-        text = value.strip().replace("\xa0", "").replace(" ", "").replace(",", ".")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            return None, "formula" if looks_like_formula(value) else "number"
-        if not number.is_finite():
-            return None, "number"
-    if decimal:
-        return number, None
-    if number != number.to_integral_value():
-        return None, "integer"
-    return int(number), None
+def band_key(text: str) -> str:
+    key = norm(text)
+    for suffix in AGE_SUFFIXES:
+        if key.endswith(suffix) and key[: -len(suffix)][-1:].isdigit():
+            return key[: -len(suffix)]
+    return key
 
 
-def parse(
-    data: tablib.Dataset, *, area_slug: str, period: ReportingPeriod, bands: list[AgeBand]
-) -> ParseResult:
-    """Check every row and cell; gather every problem with its row and column. Nothing is saved."""
-    result = ParseResult(figures=Figures())
-    errors = result.errors
-    headers = [_text(h).lower() for h in (data.headers or [])]
-    missing = [c for c in COLUMNS if c not in headers]
-    if missing:
-        errors.append(_("The file lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)})
-        return result
-    code, band_labels = period_code(period), {b.label for b in bands}
-    figures, seen, rows_of = result.figures, {}, {}
-    for index, raw in enumerate(data, start=2):
-        cells = dict(zip(headers, raw, strict=False))
-        if all(_text(v) == "" for v in cells.values()):
-            continue
-        result.rows += 1
-        row_errors: list[str] = []
+class FiguresImporter(Importer):
+    """One area's figures for one period (the manager's upload)."""
 
-        def problem(column: str, message: str, row=index, sink=row_errors) -> None:
-            sink.append(
-                _("Row %(row)s, column %(column)s: %(message)s")
-                % {"row": row, "column": _col(column), "message": message}
-            )
+    kind = "aftercare.figures"
+    columns = COLUMN_SPECS
+    offers_mapping = True
 
-        text = {}
-        for column in ("alue", "kausi", "tieto", "tunniste", "rooli"):
-            text[column] = _text(cells.get(column))
-            if looks_like_formula(text[column]):
-                problem(column, _("text starting with =, +, - or @ is not accepted."))
-        numbers = {}
-        for column, is_decimal in (("asiakkaita", False), ("htv_taytetty", True), ("htv_avoin", True)):
-            numbers[column], issue = _number(cells.get(column), decimal=is_decimal)
-            if issue == "formula":
-                problem(column, _("text starting with =, +, - or @ is not accepted."))
-            elif issue:
-                message = (
-                    _("“%(value)s” is not a number.")
-                    if is_decimal
-                    else _("“%(value)s” is not a whole number.")
+    def __init__(self, *, user, area, period: ReportingPeriod, bands: list[AgeBand]) -> None:
+        super().__init__(user=user, scope=f"area:{area.pk}:period:{period.pk}")
+        self.area, self.period, self.bands = area, period, bands
+        self.profile_owner = f"area:{area.pk}"
+        self.figures = Figures()
+        self.note, self.warnings_given, self.comment, self.report = "", [], "", None
+
+    def validate(self, rows: list[Row]) -> list[Problem]:
+        area_keys = {
+            norm(self.area.slug),
+            norm(self.area.name_fi),
+            norm(self.area.name_sv),
+            norm(self.area.display_name),
+        }
+        with translation.override("fi"):
+            period_keys = {norm(self.period.label)}
+        period_keys.add(norm(self.period.label))
+        bands = {band_key(b.label): b.label for b in self.bands}
+        figures, seen, rows_of, problems = Figures(), {}, {}, []
+        for row in rows:
+            v = row.values
+            row_problems = []
+            if "alue" in row.where and v.get("alue") and norm(v["alue"]) not in area_keys:
+                message = _(
+                    "this row is for another area (%(other)s); you can upload figures only for %(own)s."
                 )
-                problem(column, message % {"value": cells.get(column)})
-            elif numbers[column] is not None and numbers[column] < 0:
-                problem(column, _("the number cannot be negative."))
-        if text["alue"] and text["alue"] != area_slug:
-            message = _("this row is for another area (%(other)s); you can upload figures only for %(own)s.")
-            problem("alue", message % {"other": text["alue"], "own": area_slug})
-        elif not text["alue"]:
-            problem("alue", _("the area is missing."))
-        if text["kausi"] != code:
-            message = _("this row is for the period “%(other)s”; this upload is for %(own)s.")
-            problem("kausi", message % {"other": text["kausi"], "own": code})
-        kind, label = text["tieto"], text["tunniste"]
-        role = ROLE_CODES.get(text["rooli"])
-        key = (kind, label if kind in (AGE_BAND, WORKER) else "", role if kind == STAFFING else "")
-        if kind in (STAFFING, WORKER) and role is None:
-            message = _("unknown role “%(value)s”; use %(choices)s.")
-            problem("rooli", message % {"value": text["rooli"], "choices": ", ".join(ROLE_CODES)})
-        if kind not in (*COUNT_KINDS, AGE_BAND, STAFFING, WORKER):
-            problem("tieto", _("unknown figure “%(value)s”.") % {"value": kind})
-        elif key in seen:
-            problem("tieto", _("the same figure is already on row %(row)s.") % {"row": seen[key]})
-        elif kind == AGE_BAND and label.replace("-", "–") not in band_labels:
-            message = _("unknown age band “%(value)s”; use %(choices)s.")
-            problem("tunniste", message % {"value": label, "choices": ", ".join(sorted(band_labels))})
-        elif kind == WORKER and not WORKER_LABEL.match(label):
-            problem(
-                "tunniste",
-                _("use an anonymous label of one to three capital letters or digits, never a name."),
+                row_problems.append(
+                    row.problem("alue", message % {"other": v["alue"], "own": self.area.slug})
+                )
+            if "kausi" in row.where and v.get("kausi") and norm(v["kausi"]) not in period_keys:
+                message = _("this row is for the period “%(other)s”; this upload is for %(own)s.")
+                row_problems.append(
+                    row.problem("kausi", message % {"other": v["kausi"], "own": period_code(self.period)})
+                )
+            kind, label, role = (
+                v.get("tieto") or "",
+                v.get("tunniste") or "",
+                ROLE_CODES.get(v.get("rooli") or ""),
             )
-        seen.setdefault(key, index)
-        errors.extend(row_errors)
-        if row_errors:
-            continue
-        clients = numbers["asiakkaita"]
-        if kind in COUNT_KINDS:
-            setattr(figures, COUNT_KINDS[kind], clients)
-            rows_of[COUNT_KINDS[kind]] = [index]
-        elif kind == AGE_BAND:
-            figures.age_bands[label.replace("-", "–")] = clients
-            rows_of.setdefault("age_bands", []).append(index)
-        elif kind == STAFFING and (numbers["htv_taytetty"] is not None or numbers["htv_avoin"] is not None):
-            figures.staffing[role] = (
-                numbers["htv_taytetty"] or Decimal(0),
-                numbers["htv_avoin"] or Decimal(0),
+            if not kind:
+                row_problems.append(row.problem("tieto", _("which figure is this? The cell is empty.")))
+            if kind in (STAFFING, WORKER) and role is None:
+                row_problems.append(
+                    row.problem(
+                        "rooli", _("give the role: %(choices)s.") % {"choices": ", ".join(ROLE_CODES)}
+                    )
+                )
+            if kind == AGE_BAND:
+                label = bands.get(band_key(label))
+                if label is None:
+                    message = _("unknown age band “%(value)s”; use %(choices)s.")
+                    row_problems.append(
+                        row.problem(
+                            "tunniste",
+                            message
+                            % {"value": v.get("tunniste"), "choices": ", ".join(sorted(bands.values()))},
+                        )
+                    )
+            if kind == WORKER:
+                label = label.upper()
+                if not WORKER_LABEL.match(label):
+                    row_problems.append(
+                        row.problem(
+                            "tunniste",
+                            _(
+                                "use an anonymous label of one to three capital letters or digits, "
+                                "never a name."
+                            ),
+                        )
+                    )
+            key = (kind, label if kind in (AGE_BAND, WORKER) else "", role if kind == STAFFING else "")
+            if kind and key in seen:
+                row_problems.append(
+                    row.problem("tieto", _("the same figure is already on row %(row)s.") % {"row": seen[key]})
+                )
+            seen.setdefault(key, row.number)
+            problems += row_problems
+            if row_problems:
+                continue
+            clients = v.get("asiakkaita")
+            if kind in COUNT_KINDS:
+                setattr(figures, COUNT_KINDS[kind], clients)
+                rows_of[COUNT_KINDS[kind]] = [row.number]
+            elif kind == AGE_BAND:
+                figures.age_bands[label] = clients
+                rows_of.setdefault("age_bands", []).append(row.number)
+            elif kind == STAFFING and (v.get("htv_taytetty") is not None or v.get("htv_avoin") is not None):
+                figures.staffing[role] = (
+                    v.get("htv_taytetty") or Decimal(0),
+                    v.get("htv_avoin") or Decimal(0),
+                )
+                rows_of[f"staffing:{role}"] = [row.number]
+            elif kind == WORKER and clients is not None:
+                figures.workers.append((label, role, clients))
+                rows_of.setdefault("workers", []).append(row.number)
+        if not problems:
+            for item in hard_errors(figures):
+                numbers = rows_of.get(item.field)
+                where = (
+                    _("rows %(rows)s") % {"rows": ", ".join(map(str, numbers))} if numbers else _("the file")
+                )
+                problems.append(Problem(f"{where}: {item.message}"))
+        self.figures = figures
+        return problems
+
+    def plan(self, rows: list[Row]) -> Plan:
+        old = Figures.from_report(self.report) if self.report else Figures()
+        new = self.figures
+        plan = Plan(payload=new)
+
+        def add(label, before, after, decimals=None):
+            if after is None and before is None:
+                return
+            action = "new" if before is None else "unchanged" if before == after else "changed"
+            plan.changes.append(Change(action, label, [("", show(before, decimals), show(after, decimals))]))
+
+        names = {
+            "clients_total": _("Aftercare clients in total"),
+            "new_clients": _("New clients"),
+            "ended_clients": _("Ended clients"),
+            "neet_clients": _("NEET"),
+            "other_area_clients": _("Organised by another area"),
+        }
+        for name in Figures.COUNT_FIELDS:
+            add(names[name], getattr(old, name), getattr(new, name))
+        for label, value in new.age_bands.items():
+            add(label, old.age_bands.get(label), value)
+        for role, (filled, vacant) in new.staffing.items():
+            before = old.staffing.get(role)
+            add(
+                f"{Role(role).label} (htv)",
+                f"{show(before[0], 1)} / {show(before[1], 1)}" if before else None,
+                f"{show(filled, 1)} / {show(vacant, 1)}",
             )
-            rows_of[f"staffing:{role}"] = [index]
-        elif kind == WORKER and clients is not None:
-            figures.workers.append((label, role, clients))
-            rows_of.setdefault("workers", []).append(index)
-    if not errors:
-        for item in hard_errors(figures):
-            rows = rows_of.get(item.field)
-            where = _("rows %(rows)s") % {"rows": ", ".join(map(str, rows))} if rows else _("the file")
-            errors.append(f"{where}: {item.message}")
-    return result
+        old_workers = {w[0]: w for w in old.workers}
+        for label, role, clients in new.workers:
+            before = old_workers.get(label)
+            add(f"{label} ({Role(role).label})", before[2] if before else None, clients)
+        return plan
+
+    def write(self, plan: Plan) -> None:
+        from aftercare import services
+
+        services.report_save(
+            area=self.area,
+            period=self.period,
+            figures=plan.payload,
+            user=self.user,
+            note=self.report.note if self.report else "",
+            warnings=self.warnings_given,
+            comment=self.comment,
+        )
 
 
-def figures_to_payload(figures: Figures) -> dict:
-    return {
-        **{name: getattr(figures, name) for name in Figures.COUNT_FIELDS},
-        "age_bands": figures.age_bands,
-        "staffing": {role: [str(f), str(v)] for role, (f, v) in figures.staffing.items()},
-        "workers": [list(w) for w in figures.workers],
-    }
+class BackfillImporter(Importer):
+    """The national backfill (administrators): one file with many areas and periods, as THL would
+    send years of figures. Each area and period is checked as the manager's upload would be; the
+    whole file is written or nothing."""
 
+    kind = "aftercare.backfill"
+    columns = [
+        Column(
+            c.key,
+            c.label,
+            c.synonyms,
+            kind=c.kind,
+            required=c.required or c.key in ("alue", "kausi"),
+            choices=c.choices,
+            minimum=c.minimum,
+            maximum=c.maximum,
+        )
+        for c in COLUMN_SPECS
+    ]
 
-def figures_from_payload(payload: dict) -> Figures:
-    return Figures(
-        **{name: payload.get(name) for name in Figures.COUNT_FIELDS},
-        age_bands=dict(payload["age_bands"]),
-        staffing={role: (Decimal(f), Decimal(v)) for role, (f, v) in payload["staffing"].items()},
-        workers=[tuple(w) for w in payload["workers"]],
-    )
+    def __init__(self, *, user, bands: list[AgeBand]) -> None:
+        super().__init__(user=user, scope="national")
+        self.bands = bands
+        self.groups: list = []
+
+    def validate(self, rows: list[Row]) -> list[Problem]:
+        from governance.models import WellbeingArea
+
+        areas = {}
+        for area in WellbeingArea.objects.all():
+            for name in (area.slug, area.name_fi, area.name_sv):
+                if norm(name):
+                    areas.setdefault(norm(name), area)
+        periods = {}
+        with translation.override("fi"):
+            for period in ReportingPeriod.objects.all():
+                periods.setdefault(norm(period.label), period)
+        grouped: dict = {}
+        problems = []
+        for row in rows:
+            area = areas.get(norm(row.values.get("alue")))
+            period = periods.get(norm(row.values.get("kausi")))
+            if area is None:
+                message = _("unknown wellbeing area “%(value)s”.") % {"value": row.values.get("alue") or ""}
+                problems.append(row.problem("alue", message))
+            if period is None:
+                message = _("unknown reporting period “%(value)s”.") % {
+                    "value": row.values.get("kausi") or ""
+                }
+                problems.append(row.problem("kausi", message))
+            if area is not None and period is not None:
+                grouped.setdefault((area, period), []).append(row)
+        from aftercare.models import AreaReport
+
+        reports = {
+            (r.wellbeing_area_id, r.period_id): r
+            for r in AreaReport.objects.for_page().filter(
+                wellbeing_area__in={a for a, _p in grouped}, period__in={p for _a, p in grouped}
+            )
+        }
+        self.groups = []
+        for (area, period), group_rows in grouped.items():
+            part = FiguresImporter(user=self.user, area=area, period=period, bands=self.bands)
+            found = part.validate(group_rows)
+            report = reports.get((area.pk, period.pk))
+            if report is not None and report.is_submitted:
+                locked = _("%(area)s %(period)s: the report is submitted and locked; reopen it first.")
+                where = {"area": area.slug, "period": period_code(period)}
+                found.append(Problem(locked % where, group_rows[0].number))
+            problems += [
+                Problem(f"{area.slug} {period_code(period)}: {p}") if not p.row else p for p in found
+            ]
+            part.report = report
+            self.groups.append(part)
+        return problems
+
+    def plan(self, rows: list[Row]) -> Plan:
+        plan = Plan(payload=self.groups)
+        for part in self.groups:
+            action = "new" if part.report is None else "changed"
+            if part.report is not None and Figures.from_report(part.report) == part.figures:
+                action = "unchanged"
+            label = f"{part.area.slug} {period_code(part.period)}"
+            plan.changes.append(Change(action, label, [("", "", show(part.figures.clients_total))]))
+        return plan
+
+    def write(self, plan: Plan) -> None:
+        from aftercare import services
+
+        for part in plan.payload:
+            services.report_save(
+                area=part.area,
+                period=part.period,
+                figures=part.figures,
+                user=self.user,
+                note=part.report.note if part.report else "",
+                warnings=[],
+                comment="",
+            )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("report/", views.report, name="report"),
     path("areas/<slug:slug>/", views.area_detail, name="area"),
     path("areas/<slug:slug>/export.<str:fmt>", imports.export_area, name="export"),
+    path("backfill/", imports.backfill, name="backfill"),
     path("areas/<slug:slug>/<int:period>/", views.entry, name="entry"),
     path("areas/<slug:slug>/<int:period>/submit/", views.submit, name="submit"),
     path("areas/<slug:slug>/<int:period>/template.<str:fmt>", imports.template_download, name="template"),

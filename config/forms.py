@@ -44,15 +44,16 @@ def check_date_order(form: forms.Form, start_field: str, end_field: str) -> None
 
 
 class UploadForm(forms.Form):
-    """A spreadsheet upload: CSV (comma or semicolon, UTF-8 with or without BOM) or XLSX."""
+    """A spreadsheet upload: CSV (semicolons, commas or tabs; UTF-8, Windows-1252 or ISO-8859-15),
+    XLSX or ODS. The content is read by ``config.imports``."""
 
-    file = forms.FileField(label=_("File (CSV or XLSX)"))
+    file = forms.FileField(label=_("File (CSV, XLSX or ODS)"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
-        if not name.endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Upload a CSV or XLSX file."), code="file_type")
+        if not name.endswith((".csv", ".xlsx", ".ods")):
+            raise forms.ValidationError(_("Upload a CSV, XLSX or ODS file."), code="file_type")
         return upload
 
 

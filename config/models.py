@@ -49,3 +49,7 @@ class PortalModel(models.Model):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
             super().save(*args, **kwargs)
+
+
+# The import pipeline's models live beside it; importing them here registers them with ``config``.
+from config.imports.models import ImportBatch, MappingProfile  # noqa: E402, F401

@@ -1,16 +1,16 @@
 from django.urls import path
 
-from funding import transfer, views
+from funding import imports, views
 
 app_name = "funding"
 
 urlpatterns = [
     path("projects/<int:pk>/budget/", views.budget, name="budget"),
     path("projects/<int:pk>/actuals/", views.actuals, name="actuals"),
-    path("projects/<int:pk>/transfer/", transfer.transfer, name="transfer"),
-    path("projects/<int:pk>/import/<slug:kind>/", transfer.import_preview, name="import"),
-    path("projects/<int:pk>/import/<slug:kind>/confirm/", transfer.import_confirm, name="import_confirm"),
-    path("projects/<int:pk>/export/<slug:kind>.<slug:fmt>", transfer.export, name="export"),
+    path("projects/<int:pk>/transfer/", imports.transfer, name="transfer"),
+    path("projects/<int:pk>/import/<slug:kind>/", imports.import_preview, name="import"),
+    path("projects/<int:pk>/import/<slug:kind>/confirm/", imports.import_confirm, name="import_confirm"),
+    path("projects/<int:pk>/export/<slug:kind>.<slug:fmt>", imports.export, name="export"),
     path("implementers/<int:pk>/costs/", views.costs_edit, name="costs_edit"),
     path("implementers/<int:pk>/financing/", views.financing_edit, name="financing_edit"),
     path("implementers/<int:pk>/actuals/", views.actuals_edit, name="actuals_edit"),

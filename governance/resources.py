@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from config.imports.values import norm
 from governance.models import Municipality, Region, WellbeingArea
 
 # Statistics Finland's downloads name their columns in Finnish; accept those too.
@@ -72,3 +73,97 @@ class MunicipalityResource(resources.ModelResource):
                     values[column] = str(values[column]).strip().zfill(width)
                 dataset[index] = tuple(values)
         super().before_import(dataset, **kwargs)
+
+
+def municipality_importer(user=None):
+    from config.imports.pipeline import Change, Column, Importer, Plan
+
+    class _Importer(Importer):
+        kind = "governance.municipalities"
+        columns = [
+            Column(
+                "code",
+                "code",
+                tuple(k for k, v in HEADER_ALIASES.items() if v == "code") + ("sourcecode",),
+                required=True,
+            ),
+            Column(
+                "name_fi",
+                "name_fi",
+                tuple(k for k, v in HEADER_ALIASES.items() if v == "name_fi") + ("sourcename",),
+            ),
+            Column("name_sv", "name_sv", tuple(k for k, v in HEADER_ALIASES.items() if v == "name_sv")),
+            Column(
+                "region_code",
+                "region_code",
+                tuple(k for k, v in HEADER_ALIASES.items() if v == "region_code"),
+            ),
+            Column(
+                "wellbeing_area",
+                "wellbeing_area",
+                tuple(k for k, v in HEADER_ALIASES.items() if v == "wellbeing_area"),
+            ),
+        ]
+
+        def validate(self, rows):
+            regions = {r.code: r for r in Region.objects.all()}
+            areas = {}
+            for area in WellbeingArea.objects.all():
+                for name in (area.name_fi, area.name_sv):
+                    areas[norm(name)] = area
+            problems = []
+            for row in rows:
+                v = row.values
+                v["code"] = v["code"].zfill(3) if v.get("code") else ""
+                if not v["code"].isdigit() or len(v["code"]) != 3:
+                    problems.append(row.problem("code", _("a municipality code is three digits.")))
+                if not v.get("name_fi"):
+                    problems.append(row.problem("name_fi", _("the Finnish name is missing.")))
+                region = (v.get("region_code") or "").zfill(2)
+                if v.get("region_code") and region not in regions:
+                    problems.append(
+                        row.problem("region_code", _("Unknown region: %(code)s") % {"code": region})
+                    )
+                v["region_code"] = region if v.get("region_code") else ""
+                if v.get("wellbeing_area") and norm(v["wellbeing_area"]) not in areas:
+                    problems.append(
+                        row.problem(
+                            "wellbeing_area",
+                            _("Unknown wellbeing area: %(name)s") % {"name": v["wellbeing_area"]},
+                        )
+                    )
+            self._regions, self._areas = regions, areas
+            return problems
+
+        def plan(self, rows):
+            existing = {m.code: m for m in Municipality.objects.all()}
+            plan = Plan(payload=[])
+            for row in rows:
+                v = row.values
+                values = {
+                    "name_fi": v.get("name_fi") or "",
+                    "name_sv": v.get("name_sv") or "",
+                    "region": self._regions.get(v.get("region_code")),
+                    "wellbeing_area": self._areas.get(norm(v.get("wellbeing_area")))
+                    if v.get("wellbeing_area")
+                    else None,
+                }
+                obj = existing.get(v["code"])
+                if obj is None:
+                    plan.changes.append(Change("new", v["code"], row=row.number))
+                    plan.payload.append(Municipality(code=v["code"], **values))
+                elif any(getattr(obj, k) != val for k, val in values.items()):
+                    for k, val in values.items():
+                        setattr(obj, k, val)
+                    plan.changes.append(Change("changed", v["code"], row=row.number))
+                    plan.payload.append(obj)
+                else:
+                    plan.changes.append(Change("unchanged", v["code"], row=row.number))
+            return plan
+
+        def write(self, plan):
+            for obj in plan.payload:
+                obj.full_clean(validate_unique=False)
+                obj.save()
+
+    return _Importer(user=user, scope="municipalities")

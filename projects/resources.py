@@ -1,227 +1,278 @@
-"""Spreadsheet import and export (django-import-export) of a project's indicators and participant
-targets, and the shared machinery the funding resources build on.
+"""Spreadsheet import and export of a project's tables through the one pipeline (config.imports).
 
-Every resource is bound to one project and one user: it only finds and writes rows of that project,
-only into implementers the user may edit; text cells starting with = + - @ are refused on import and
-made harmless on export; Finnish number formats ("348 854,00") and Finnish headers are accepted.
+``ProjectRowsImporter`` is the shape every project table shares: rows of one project, matched by
+``id`` (blank for a new row), unique keys checked before the database sees them, each row saved
+through the model (version and history). The funding tables add the implementer check on top.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
+from django.utils.translation import gettext_lazy
 
-from config.imports import inert, looks_like_formula
-from config.money import euros
-from projects.models import Implementer, Indicator, ParticipantTarget, Project
+from config.imports.pipeline import Change, Column, Importer, Plan, Problem, Row, show
+from config.imports.safety import inert
+from config.imports.values import norm
+from projects.models import Indicator, ParticipantTarget, Project
 
-
-class FinnishDecimalWidget(widgets.DecimalWidget):
-    """Accepts 348854, 348854.5, "348 854,50" and "348 854,50 €"; exports numbers as numbers."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(coerce_to_string=False, **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if isinstance(value, float):
-            value = repr(value)
-        text = str(value).replace("\xa0", "").replace("\u202f", "").replace(" ", "").replace("€", "")
-        text = text.replace(",", ".")
-        try:
-            return euros(Decimal(text))
-        except InvalidOperation:
-            raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
-
-    def render(self, value, obj=None, **kwargs):
-        return value
+ID = Column(
+    "id", "id", ("tunniste", "rivi", "rad"), kind="int", minimum=Decimal(1), maximum=Decimal(2**31 - 1)
+)
+BIG = Decimal("9999999999.99")
 
 
-class ChoiceWidget(widgets.Widget):
-    """A choice by its code or its label in any language the portal speaks (case-insensitive)."""
-
-    def __init__(self, choices, aliases: dict[str, str] | None = None) -> None:
-        self.choices = choices
-        self.aliases = {k.lower(): v for k, v in (aliases or {}).items()}
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().lower()
-        for code, label in self.choices.choices:
-            if text in (code, str(label).lower()):
-                return code
-        if text in self.aliases:
-            return self.aliases[text]
-        allowed = ", ".join(code for code, _label in self.choices.choices)
-        raise ValueError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed})
-
-    def render(self, value, obj=None, **kwargs):
-        return value
+def choice_synonyms(choices, aliases: dict[str, str]) -> dict[str, str]:
+    """Code, English label, and Finnish/Swedish aliases → code (matched case- and accent-free)."""
+    mapping = {code: code for code in choices.values}
+    mapping |= {str(label): code for code, label in choices.choices}
+    return mapping | aliases
 
 
-class ProjectScopedResource(resources.ModelResource):
-    """A resource bound to ``project`` and ``user``; see the module docstring."""
+class ProjectRowsImporter(Importer):
+    model = None
+    fields: list[str] = []  # the model fields a row sets, in column order
+    unique: tuple[str, ...] = ()  # fields that are unique within the project
+    replace_allowed = True
 
-    # Finnish (and other) column names → the resource's own column names.
-    HEADER_ALIASES: dict[str, str] = {}
-    NUMERIC_COLUMNS: set[str] = set()
-
-    def __init__(self, *, project: Project, user=None) -> None:
-        super().__init__()
+    def __init__(self, *, user, project: Project, replace: bool = False) -> None:
+        super().__init__(user=user, scope=f"project:{project.pk}")
         self.project = project
-        self.user = user
+        self.replace = replace
 
-    # --- import ---------------------------------------------------------------------------
+    def queryset(self):
+        return self.model.objects.filter(project=self.project)
 
-    def before_import(self, dataset, **kwargs):
-        aliases = {k.lower(): v for k, v in self.HEADER_ALIASES.items()}
-        dataset.headers = [
-            aliases.get(str(h or "").strip().lower(), str(h or "").strip().lower()) for h in dataset.headers
+    def new_instance(self, row: Row):
+        return self.model(project=self.project)
+
+    def describe(self, obj) -> str:
+        return str(obj)
+
+    def label_of(self, key: str) -> str:
+        return str(next(c.label for c in self.columns if c.key == key))
+
+    def validate(self, rows: list[Row]) -> list[Problem]:
+        existing = {obj.pk: obj for obj in self.queryset()}
+        self.existing = existing
+        problems: list[Problem] = []
+        seen_ids: dict[int, int] = {}
+        for row in rows:
+            pk = row.values.get("id")
+            if pk is not None and pk not in existing:
+                problems.append(
+                    row.problem("id", _("No row with this id in this project; leave id empty for a new row."))
+                )
+            elif pk is not None and pk in seen_ids:
+                problems.append(
+                    row.problem("id", _("the same id is already on row %(row)s.") % {"row": seen_ids[pk]})
+                )
+            if pk is not None:
+                seen_ids.setdefault(pk, row.number)
+            if pk is None:
+                for key in self.required_for_new():
+                    if row.values.get(key) in (None, ""):
+                        problems.append(
+                            row.problem(key, _("a new row needs a value here."))
+                            if key in row.where
+                            else Problem(
+                                _("A new row needs the column %(column)s.") % {"column": self.label_of(key)},
+                                row.number,
+                            )
+                        )
+        problems += self.validate_rows(rows, existing)
+        if not problems and self.unique:
+            problems += self._check_unique(rows, existing)
+        return problems
+
+    def required_for_new(self) -> list[str]:
+        return [
+            f
+            for f in self.fields
+            if self.model._meta.get_field(f).blank is False and not self.model._meta.get_field(f).null
         ]
-        super().before_import(dataset, **kwargs)
 
-    def before_import_row(self, row, **kwargs):
-        errors = {}
-        for column, value in row.items():
-            if looks_like_formula(value, numeric=column in self.NUMERIC_COLUMNS):
-                errors[column] = _("Text may not start with = + - or @ (a spreadsheet formula).")
-        if errors:
-            raise ValidationError(errors)
-        super().before_import_row(row, **kwargs)
+    def validate_rows(self, rows, existing) -> list[Problem]:
+        return []
 
-    def after_init_instance(self, instance, new, row, **kwargs):
-        if new and str(row.get("id") or "").strip():
-            raise ValidationError(
-                {"id": _("No row with this id in this project; leave id empty for a new row.")}
-            )
-        super().after_init_instance(instance, new, row, **kwargs)
+    def final_values(self, row: Row, obj) -> dict:
+        values = {}
+        for name in self.fields:
+            if name in row.values and (
+                row.values[name] not in (None, "") or obj is None or self.model._meta.get_field(name).blank
+            ):
+                values[name] = row.values[name]
+            elif obj is not None:
+                values[name] = getattr(obj, name)
+            else:
+                values[name] = row.values.get(name)
+            if values[name] is None and self.model._meta.get_field(name).get_internal_type() in (
+                "CharField",
+                "TextField",
+            ):
+                values[name] = ""
+        return values
 
-    # --- export ---------------------------------------------------------------------------
+    def _check_unique(self, rows, existing) -> list[Problem]:
+        problems = []
+        keys = {}
+        in_file = {row.values.get("id") for row in rows}
+        for obj in existing.values():
+            if obj.pk not in in_file or not self.replace:
+                keys[tuple(norm(getattr(obj, f)) for f in self.unique)] = ("db", obj.pk)
+        for row in rows:
+            obj = existing.get(row.values.get("id"))
+            values = self.final_values(row, obj)
+            key = tuple(norm(values[f]) for f in self.unique)
+            if obj is not None:
+                old = tuple(norm(getattr(obj, f)) for f in self.unique)
+                if keys.get(old) == ("db", obj.pk):
+                    del keys[old]
+            other = keys.get(key)
+            if other is not None:
+                where = _("row %(row)s") % {"row": other[1]} if other[0] == "file" else _("an existing row")
+                problems.append(
+                    row.problem(
+                        self.unique[-1],
+                        _("the same %(fields)s as %(where)s.")
+                        % {"fields": ", ".join(self.label_of(f) for f in self.unique), "where": where},
+                    )
+                )
+            keys[key] = ("file", row.number)
+        return problems
 
-    def export_field(self, field, instance, **kwargs):
-        return inert(super().export_field(field, instance, **kwargs))
+    def plan(self, rows: list[Row]) -> Plan:
+        existing = getattr(self, "existing", None) or {obj.pk: obj for obj in self.queryset()}
+        plan = Plan(payload=[])
+        seen = set()
+        for row in rows:
+            obj = existing.get(row.values.get("id"))
+            values = self.final_values(row, obj)
+            if obj is None:
+                fields = [(self.label_of(f), "", show(v)) for f, v in values.items()]
+                plan.changes.append(Change("new", self.row_label(values), fields, row.number))
+            else:
+                seen.add(obj.pk)
+                fields = [
+                    (self.label_of(f), show(getattr(obj, f)), show(v))
+                    for f, v in values.items()
+                    if getattr(obj, f) != v
+                ]
+                plan.changes.append(
+                    Change("changed" if fields else "unchanged", self.describe(obj), fields, row.number)
+                )
+            plan.payload.append((row, obj, values))
+        if self.replace:
+            for obj in existing.values():
+                if obj.pk not in seen:
+                    plan.changes.append(Change("deleted", self.describe(obj)))
+                    plan.payload.append((None, obj, None))
+        return plan
+
+    def row_label(self, values: dict) -> str:
+        return " · ".join(show(v) for v in values.values() if v not in (None, ""))[:120]
+
+    def write(self, plan: Plan) -> None:
+        for row, obj, values in plan.payload:
+            self.current_row = row.number if row else None
+            if values is None:
+                obj.delete()
+                continue
+            if obj is None:
+                obj = self.new_instance(row)
+            elif all(getattr(obj, f) == v for f, v in values.items()):
+                continue
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+            obj.save()
+
+    # --- export ----------------------------------------------------------------------------------
+
+    def export_rows(self) -> tuple[list[str], list[list]]:
+        headers = [c.key for c in self.columns]
+        rows = [[inert(self.export_value(obj, c.key)) for c in self.columns] for obj in self.queryset()]
+        return headers, rows
+
+    def export_value(self, obj, key):
+        return getattr(obj, key)
 
 
-class ImplementerWidget(widgets.Widget):
-    """An implementer of the project by its organisation's short name, name or business ID, and
-    only one whose figures the user may edit."""
-
-    def __init__(self, resource: ProjectScopedResource) -> None:
-        self.resource = resource
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip().lower()
-        for implementer in self.resource.implementers:
-            organisation = implementer.organisation
-            if text and text in {
-                organisation.short_name.lower(),
-                organisation.name.lower(),
-                organisation.business_id.lower(),
-            }:
-                if implementer.pk not in self.resource.editable_implementer_ids:
-                    raise ValueError(_("You may not edit the figures of %(name)s.") % {"name": organisation})
-                return implementer
-        raise ValueError(_("“%(value)s” does not implement this project.") % {"value": value})
-
-    def render(self, value, obj=None, **kwargs):
-        return str(value.organisation) if value else ""
-
-
-class ImplementerScopedResource(ProjectScopedResource):
-    def __init__(self, *, project: Project, user=None) -> None:
-        super().__init__(project=project, user=user)
-        self.implementers = list(Implementer.objects.filter(project=project).select_related("organisation"))
-        editable = Implementer.objects.filter(project=project)
-        if user is not None:
-            editable = editable.editable_by(user)
-        self.editable_implementer_ids = set(editable.values_list("pk", flat=True))
-        self.fields["implementer"].widget = ImplementerWidget(self)
-
-
-class IndicatorResource(ProjectScopedResource):
-    HEADER_ALIASES = {
-        "tyyppi": "kind",
-        "laji": "kind",
-        "nimi": "name",
-        "indikaattori": "name",
-        "yksikkö": "unit",
-        "tavoite": "target",
-    }
-    NUMERIC_COLUMNS = {"target", "id"}
-
-    id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget(coerce_to_string=False))
-    kind = fields.Field(
-        attribute="kind",
-        column_name="kind",
-        widget=ChoiceWidget(
-            Indicator.Kind,
-            {
-                "tuotos": "output",
-                "tuotosindikaattori": "output",
-                "tulos": "result",
-                "tulosindikaattori": "result",
-            },
+class IndicatorImporter(ProjectRowsImporter):
+    kind = "projects.indicators"
+    model = Indicator
+    fields = ["kind", "name", "unit", "target"]
+    unique = ("name",)
+    columns = [
+        ID,
+        Column(
+            "kind",
+            gettext_lazy("kind"),
+            ("tyyppi", "laji", "typ"),
+            kind="choice",
+            choices=choice_synonyms(
+                Indicator.Kind,
+                {
+                    "tuotos": "output",
+                    "tuotosindikaattori": "output",
+                    "tulos": "result",
+                    "tulosindikaattori": "result",
+                    "prestation": "output",
+                    "resultat": "result",
+                },
+            ),
         ),
-    )
-    name = fields.Field(attribute="name", column_name="name")
-    unit = fields.Field(attribute="unit", column_name="unit")
-    target = fields.Field(attribute="target", column_name="target", widget=FinnishDecimalWidget())
-
-    class Meta:
-        model = Indicator
-        fields = ["id", "kind", "name", "unit", "target"]
-        import_id_fields = ["id"]
-        use_transactions = True
-        skip_unchanged = True
-
-    def get_queryset(self):
-        return Indicator.objects.filter(project=self.project)
-
-    def after_init_instance(self, instance, new, row, **kwargs):
-        super().after_init_instance(instance, new, row, **kwargs)
-        instance.project = self.project
-
-
-class ParticipantTargetResource(ProjectScopedResource):
-    HEADER_ALIASES = {
-        "vuosi": "year",
-        "lukukausi": "semester",
-        "kausi": "semester",
-        "tavoite": "target",
-        "toteuma": "actual",
-    }
-    NUMERIC_COLUMNS = {"year", "target", "actual", "id"}
-
-    id = fields.Field(attribute="id", column_name="id", widget=widgets.IntegerWidget(coerce_to_string=False))
-    year = fields.Field(
-        attribute="year", column_name="year", widget=widgets.IntegerWidget(coerce_to_string=False)
-    )
-    semester = fields.Field(
-        attribute="semester",
-        column_name="semester",
-        widget=ChoiceWidget(
-            ParticipantTarget.Semester,
-            {"kevät": "spring", "syksy": "autumn", "vår": "spring", "höst": "autumn"},
+        Column("name", gettext_lazy("name"), ("nimi", "indikaattori", "namn"), max_length=300),
+        Column("unit", gettext_lazy("unit"), ("yksikkö", "enhet"), max_length=40),
+        Column(
+            "target",
+            gettext_lazy("target"),
+            ("tavoite", "mål"),
+            kind="decimal",
+            minimum=Decimal(0),
+            maximum=BIG,
         ),
-    )
-    target = fields.Field(
-        attribute="target", column_name="target", widget=widgets.IntegerWidget(coerce_to_string=False)
-    )
-    actual = fields.Field(
-        attribute="actual", column_name="actual", widget=widgets.IntegerWidget(coerce_to_string=False)
-    )
+    ]
 
-    class Meta:
-        model = ParticipantTarget
-        fields = ["id", "year", "semester", "target", "actual"]
-        import_id_fields = ["id"]
-        use_transactions = True
-        skip_unchanged = True
 
-    def get_queryset(self):
-        return ParticipantTarget.objects.filter(project=self.project)
-
-    def after_init_instance(self, instance, new, row, **kwargs):
-        super().after_init_instance(instance, new, row, **kwargs)
-        instance.project = self.project
+class ParticipantTargetImporter(ProjectRowsImporter):
+    kind = "projects.participant-targets"
+    model = ParticipantTarget
+    fields = ["year", "semester", "target", "actual"]
+    unique = ("year", "semester")
+    columns = [
+        ID,
+        Column(
+            "year",
+            gettext_lazy("year"),
+            ("vuosi", "år"),
+            kind="int",
+            minimum=Decimal(2000),
+            maximum=Decimal(2100),
+        ),
+        Column(
+            "semester",
+            gettext_lazy("semester"),
+            ("lukukausi", "kausi", "termin"),
+            kind="choice",
+            choices=choice_synonyms(
+                ParticipantTarget.Semester,
+                {"kevät": "spring", "syksy": "autumn", "vår": "spring", "höst": "autumn", "kevat": "spring"},
+            ),
+        ),
+        Column(
+            "target",
+            gettext_lazy("target"),
+            ("tavoite", "mål"),
+            kind="int",
+            minimum=Decimal(0),
+            maximum=Decimal(2**31 - 1),
+        ),
+        Column(
+            "actual",
+            gettext_lazy("actual"),
+            ("toteuma", "utfall"),
+            kind="int",
+            minimum=Decimal(0),
+            maximum=Decimal(2**31 - 1),
+        ),
+    ]

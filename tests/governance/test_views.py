@@ -76,7 +76,7 @@ def test_meeting_pdf(client, member, section, tmp_path, other_member):
 
 
 def test_meeting_pdf_in_swedish(client, member, section, tmp_path):
-    login(client, member).cookies["django_language"] = "sv"
+    login(client, member).post(reverse("set_language"), {"language": "sv", "next": "/"})
     text = pdf_text(
         client.get(reverse("governance:meeting_pdf", args=[section.meeting_id])).content, tmp_path
     )

@@ -1,16 +1,16 @@
 from pathlib import Path
 
-import tablib
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from config.imports import describe_problems, import_all_or_nothing
-from governance.resources import MunicipalityResource
+from config.imports import pipeline
+from governance.resources import municipality_importer
 
 
 class Command(BaseCommand):
     help = (
-        "Import municipalities from Statistics Finland's classification CSV "
-        "(code; Finnish name; Swedish name; region code; wellbeing area). All or nothing."
+        "Import municipalities from Statistics Finland's classification (CSV with semicolons, commas or "
+        "tabs in UTF-8 or Windows-1252, XLSX or ODS; title rows are skipped). All or nothing."
     )
 
     def add_arguments(self, parser):
@@ -18,15 +18,16 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check the file and save nothing.")
 
     def handle(self, *args, path: Path, dry_run: bool, **options):
-        text = path.read_text(encoding="utf-8-sig")
-        delimiter = ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
-        dataset = tablib.Dataset().load(text, format="csv", delimiter=delimiter)
-        result = import_all_or_nothing(MunicipalityResource(), dataset, dry_run=dry_run)
-        problems = describe_problems(result)
-        if problems:
-            raise CommandError("Nothing was imported. Row / column: problem\n" + "\n".join(problems))
-        totals = result.totals
+        importer = municipality_importer()
+        staged = pipeline.check_file(importer, path.name, path.read_bytes())
+        if staged.problems:
+            raise CommandError("Nothing was imported.\n" + "\n".join(str(p) for p in staged.problems))
+        with transaction.atomic():
+            plan = importer.plan(staged.table.rows)
+            if not dry_run:
+                importer.write(plan)
+        counts = plan.counts()
         self.stdout.write(
-            f"{'Checked' if dry_run else 'Imported'}: {totals['new']} new, {totals['update']} updated, "
-            f"{totals['skip']} unchanged."
+            f"{'Checked' if dry_run else 'Imported'}: {counts['new']} new, {counts['changed']} updated, "
+            f"{counts['unchanged']} unchanged."
         )

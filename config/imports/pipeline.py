@@ -1,0 +1,536 @@
+"""The one import pipeline: read → find the table → map → validate → preview stored as an
+``ImportBatch`` → write all or nothing (with history) → result.
+
+An app describes its import as an ``Importer`` subclass: its columns (with synonyms in Finnish,
+Swedish and English), its checks (permissions included) and how it plans and writes the rows. The
+pipeline does everything else the same way for every import.
+"""
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from config.imports.models import ImportBatch, MappingProfile
+from config.imports.reading import Sheet, UnreadableFile, read_bytes
+from config.imports.safety import looks_like_formula
+from config.imports.values import (
+    TOTAL_WORDS,
+    BadValue,
+    column_letter,
+    norm,
+    parse_date,
+    parse_decimal,
+    parse_int,
+    text_of,
+)
+
+HEADER_SEARCH_ROWS = 30
+
+
+def _is_heading(cell: str) -> bool:
+    """Text that could name a column: not blank, not a number."""
+    text = text_of(cell)
+    try:
+        return bool(text) and parse_decimal(text) is None
+    except BadValue:
+        return True
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Any  # lazy translated name, also the template's heading
+    synonyms: tuple[str, ...] = ()
+    kind: str = "text"  # text | int | decimal | date | choice
+    required: bool = False  # the column must be in the file
+    choices: dict[str, str] | None = None  # a label people write (any case/accents) → code
+    max_length: int = 200
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+
+    def names(self) -> set[str]:
+        return {norm(self.key), norm(str(self.label)), *(norm(s) for s in self.synonyms)}
+
+
+@dataclass
+class Problem:
+    message: str
+    row: int | None = None  # the file's own row number (1 = the first line of the file)
+    column: str = ""  # the file's own column letter
+    header: str = ""
+
+    def __str__(self) -> str:
+        if self.row and self.column:
+            return _("Row %(row)s, column %(column)s (%(header)s): %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "header": self.header,
+                "message": self.message,
+            }
+        if self.row:
+            return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return self.message
+
+
+@dataclass
+class Row:
+    number: int
+    values: dict[str, Any]
+    where: dict[str, tuple[str, str]]  # column key → (file column letter, file header)
+
+    def problem(self, key: str, message: str) -> Problem:
+        letter, header = self.where.get(key, ("", ""))
+        return Problem(message, self.number, letter, header)
+
+
+@dataclass
+class Table:
+    header_row: int = 0
+    columns: dict[str, int] = field(default_factory=dict)  # column key → file column index
+    headers: list[str] = field(default_factory=list)
+    unknown: list[tuple[str, str]] = field(default_factory=list)  # (letter, header) not mapped
+    rows: list[Row] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Change:
+    action: str  # new | changed | unchanged | deleted
+    label: str
+    fields: list[tuple[str, str, str]] = field(default_factory=list)  # (heading, old, new)
+    row: int | None = None
+
+
+@dataclass
+class Plan:
+    changes: list[Change] = field(default_factory=list)
+    payload: Any = None  # whatever the importer's write needs
+
+    def counts(self) -> dict[str, int]:
+        counts = {"new": 0, "changed": 0, "unchanged": 0, "deleted": 0}
+        for change in self.changes:
+            counts[change.action] += 1
+        return counts
+
+
+@dataclass
+class Staged:
+    batch: ImportBatch | None = None
+    needs_mapping: bool = False
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    table: Table | None = None
+    sheet: Sheet | None = None
+
+
+class AlreadyConfirmed(Exception):
+    pass
+
+
+def show(value, decimals: int | None = None) -> str:
+    """A value in the active language's format: "54 150,00", "" for None."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, Decimal):
+        return number_format(value, decimal_pos=2 if decimals is None else decimals, force_grouping=True)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_format(value, force_grouping=True)
+    if isinstance(value, datetime.date):
+        return f"{value.day}.{value.month}.{value.year}"
+    return str(value)
+
+
+class Importer:
+    """Subclass per import. ``scope`` says what the upload is for (checked at confirm too)."""
+
+    kind = ""
+    columns: list[Column] = []
+    profile_owner = ""  # e.g. "area:3": mappings saved for this owner apply to its uploads
+    offers_mapping = False  # the view has a mapping page for files with unknown headers
+
+    def __init__(self, *, user, scope: str) -> None:
+        self.user = user
+        self.scope = scope
+
+    # --- to override -----------------------------------------------------------------------------
+
+    def validate(self, rows: list[Row]) -> list[Problem]:
+        """Cross-row and permission checks; may add resolved objects to ``row.values``."""
+        return []
+
+    def plan(self, rows: list[Row]) -> Plan:
+        raise NotImplementedError
+
+    def write(self, plan: Plan) -> None:
+        raise NotImplementedError
+
+    def warnings(self, rows: list[Row]) -> list[str]:
+        return []
+
+    # --- the shared steps ------------------------------------------------------------------------
+
+    def profile(self) -> MappingProfile | None:
+        if not self.profile_owner:
+            return None
+        return MappingProfile.objects.filter(kind=self.kind, owner=self.profile_owner).first()
+
+    def column_keys(self, profile: MappingProfile | None) -> dict[str, str]:
+        keys = {}
+        for column in self.columns:
+            for key in column.names():
+                keys.setdefault(key, column.key)
+        if profile is not None:
+            keys.update(profile.headers)
+        return keys
+
+    def find_table(
+        self, sheet: Sheet, *, mapping: dict[str, str] | None = None
+    ) -> tuple[Table, list[Problem]]:
+        profile = self.profile()
+        keys = self.column_keys(profile) | (mapping or {})
+        best_index, best_hits = None, 0
+        for index, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+            hits = len({keys[norm(c)] for c in cells if norm(c) in keys})
+            if hits > best_hits:
+                best_index, best_hits = index, hits
+        if best_index is None:
+            # No header is known: offer the first row naming at least two columns for mapping.
+            best_index = next(
+                (
+                    i
+                    for i, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS])
+                    if sum(1 for c in cells if isinstance(c, str) and _is_heading(c)) >= 2
+                ),
+                None,
+            )
+        if best_index is None or best_hits == 0 and not mapping:
+            names = ", ".join(str(c.label) for c in self.columns if c.required)
+            table = Table()
+            if best_index is not None:
+                table.header_row = best_index + 1
+                table.headers = [text_of(c) for c in sheet.rows[best_index]]
+                table.unknown = [(column_letter(i), h) for i, h in enumerate(table.headers) if h]
+            return table, [
+                Problem(
+                    _(
+                        "No header row was found in the first %(n)s rows: the file must have a row naming "
+                        "its columns (%(names)s)."
+                    )
+                    % {"n": HEADER_SEARCH_ROWS, "names": names}
+                )
+            ]
+        table = Table(header_row=best_index + 1, headers=[text_of(c) for c in sheet.rows[best_index]])
+        problems = []
+        for index, header in enumerate(table.headers):
+            if not header:
+                continue
+            key = keys.get(norm(header))
+            if key is None:
+                table.unknown.append((column_letter(index), header))
+            elif key in table.columns:
+                problems.append(
+                    Problem(
+                        _("the column %(header)s appears twice (also column %(other)s).")
+                        % {"header": header, "other": column_letter(table.columns[key])},
+                        table.header_row,
+                        column_letter(index),
+                        header,
+                    )
+                )
+            else:
+                table.columns[key] = index
+        missing = [str(c.label) for c in self.columns if c.required and c.key not in table.columns]
+        if missing:
+            problems.append(
+                Problem(
+                    _("The header row (row %(row)s) lacks the columns: %(columns)s.")
+                    % {"row": table.header_row, "columns": ", ".join(missing)}
+                )
+            )
+        return table, problems
+
+    def read_rows(self, sheet: Sheet, table: Table) -> list[Problem]:
+        problems: list[Problem] = []
+        profile = self.profile()
+        labels = profile.labels if profile else {}
+        by_key = {c.key: c for c in self.columns}
+        where = {key: (column_letter(i), table.headers[i]) for key, i in table.columns.items()}
+        numeric_sums: dict[str, Decimal] = {}
+        for offset, cells in enumerate(sheet.rows[table.header_row :]):
+            number = table.header_row + offset + 1
+            if not any(text_of(c) for c in cells):
+                continue
+            if any(norm(c) in TOTAL_WORDS for c in cells if isinstance(c, str)):
+                table.warnings += self._check_total(number, cells, table, numeric_sums)
+                continue
+            row = Row(number=number, values={}, where=where)
+            for key, index in table.columns.items():
+                raw = cells[index] if index < len(cells) else None
+                try:
+                    row.values[key] = self.convert(by_key[key], raw, labels.get(key, {}))
+                except BadValue as error:
+                    problems.append(row.problem(key, self.bad_value_message(by_key[key], raw, error.code)))
+                    continue
+                if isinstance(row.values[key], int | Decimal) and not isinstance(row.values[key], bool):
+                    numeric_sums[key] = numeric_sums.get(key, Decimal(0)) + row.values[key]
+            table.rows.append(row)
+        if not table.rows and not problems:
+            problems.append(Problem(_("The file has a header row but no rows below it.")))
+        return problems
+
+    def _check_total(self, number, cells, table, sums) -> list[str]:
+        warnings = []
+        for key, index in table.columns.items():
+            try:
+                stated = parse_decimal(cells[index]) if index < len(cells) else None
+            except BadValue:
+                continue
+            if stated is not None and key in sums and stated != sums[key]:
+                warnings.append(
+                    _(
+                        "Row %(row)s is a total row: %(header)s says %(stated)s, the rows above add up to "
+                        "%(sum)s. It was not imported."
+                    )
+                    % {
+                        "row": number,
+                        "header": table.headers[index],
+                        "stated": show(stated),
+                        "sum": show(sums[key]),
+                    }
+                )
+        return warnings
+
+    def convert(self, column: Column, raw, labels: dict[str, str]):
+        if column.kind == "int":
+            value = parse_int(raw)
+        elif column.kind == "decimal":
+            value = parse_decimal(raw)
+        elif column.kind == "date":
+            return parse_date(raw)
+        else:
+            text = text_of(raw)
+            if looks_like_formula(text):
+                raise BadValue("formula")
+            if len(text) > column.max_length:
+                raise BadValue("length")
+            if column.kind == "choice" and text:
+                choices = {norm(k): v for k, v in (column.choices or {}).items()} | labels
+                if norm(text) not in choices:
+                    raise BadValue("choice")
+                return choices[norm(text)]
+            return text
+        if value is not None and column.minimum is not None and value < column.minimum:
+            raise BadValue("minimum")
+        if value is not None and column.maximum is not None and value > column.maximum:
+            raise BadValue("maximum")
+        return value
+
+    def bad_value_message(self, column: Column, raw, code: str) -> str:
+        value = text_of(raw)[:40]
+        if code == "formula":
+            return _("text starting with =, +, - or @ is not accepted (a spreadsheet formula).")
+        if code == "integer":
+            return _("“%(value)s” is not a whole number.") % {"value": value}
+        if code == "length":
+            return _("the text is longer than %(n)s characters.") % {"n": column.max_length}
+        if code == "choice":
+            allowed = ", ".join(sorted({str(k) for k in (column.choices or {})})[:12])
+            return _("“%(value)s” is not one of: %(allowed)s.") % {"value": value, "allowed": allowed}
+        if code == "date":
+            return _("“%(value)s” is not a date (write 29.3.2023).") % {"value": value}
+        if code == "minimum":
+            return _("%(value)s is below the smallest allowed value %(min)s.") % {
+                "value": value,
+                "min": show(column.minimum),
+            }
+        if code == "maximum":
+            return _("%(value)s is above the largest allowed value %(max)s.") % {
+                "value": value,
+                "max": show(column.maximum),
+            }
+        return _("“%(value)s” is not a number.") % {"value": value}
+
+    # --- rows as stored in the batch ---------------------------------------------------------------
+
+    def dump_rows(self, table: Table) -> list:
+        def plain(value):
+            if isinstance(value, datetime.date):
+                return value.isoformat()
+            return str(value) if isinstance(value, Decimal) else value
+
+        return [
+            {"n": row.number, "v": {k: plain(v) for k, v in row.values.items()}, "w": row.where}
+            for row in table.rows
+        ]
+
+    def load_rows(self, stored: list) -> list[Row]:
+        decimals = {c.key for c in self.columns if c.kind == "decimal"}
+        rows = []
+        for item in stored:
+            values = {k: Decimal(v) if k in decimals and v is not None else v for k, v in item["v"].items()}
+            rows.append(Row(item["n"], values, {k: tuple(w) for k, w in item["w"].items()}))
+        return rows
+
+
+def check_file(importer: Importer, name: str, content: bytes, *, mapping=None) -> Staged:
+    """Steps 1–5 without storing anything."""
+    try:
+        sheet = read_bytes(name, content)
+    except UnreadableFile as error:
+        return Staged(problems=[Problem(str(error))])
+    return check_sheet(importer, sheet, mapping=mapping)
+
+
+def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None) -> Staged:
+    staged = Staged(sheet=sheet)
+    table, problems = importer.find_table(sheet, mapping=mapping)
+    staged.table = table
+    if not problems:
+        problems = importer.read_rows(sheet, table)
+    if not problems:
+        problems = importer.validate(table.rows)
+    staged.problems = problems
+    # Unknown headers and known columns missing: the user may say which is which.
+    staged.needs_mapping = bool(
+        importer.offers_mapping
+        and problems
+        and table.header_row
+        and table.unknown
+        and any(c.key not in table.columns for c in importer.columns)
+    )
+    if staged.needs_mapping or problems:
+        return staged
+    staged.warnings = table.warnings + (importer.warnings(table.rows) if not problems else [])
+    return staged
+
+
+def _plain(value):
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def stage(importer: Importer, upload, *, mapping=None, options: dict | None = None) -> Staged:
+    """Check an upload and, if it is clean, store its preview as an import batch. A file whose
+    headers are unknown is stored for the mapping page (state MAPPING) instead."""
+    from config.imports.reading import MAX_UPLOAD_BYTES
+
+    content = upload.read(MAX_UPLOAD_BYTES + 1)
+    staged = check_file(importer, upload.name, content, mapping=mapping)
+    base = {
+        "kind": importer.kind,
+        "scope": importer.scope,
+        "created_by": importer.user,
+        "file_name": upload.name[:255],
+        "file_sha256": hashlib.sha256(content).hexdigest(),
+        "encoding": staged.sheet.encoding if staged.sheet else "",
+        "options": options or {},
+    }
+    if staged.needs_mapping:
+        staged.batch = ImportBatch.objects.create(
+            **base,
+            state=ImportBatch.State.MAPPING,
+            rows=[[_plain(c) for c in row] for row in staged.sheet.rows],
+            preview={"header_row": staged.table.header_row, "unknown": staged.table.unknown},
+        )
+        return staged
+    if staged.problems:
+        return staged
+    staged.batch = ImportBatch(**base)
+    _store_preview(importer, staged)
+    return staged
+
+
+def _store_preview(importer: Importer, staged: Staged) -> None:
+    plan = importer.plan(staged.table.rows)
+    batch = staged.batch
+    batch.state = ImportBatch.State.PREVIEWED
+    batch.rows = importer.dump_rows(staged.table)
+    batch.preview = {
+        "counts": plan.counts(),
+        "changes": [
+            {"action": c.action, "label": c.label, "fields": c.fields, "row": c.row}
+            for c in plan.changes
+            if c.action != "unchanged"
+        ][:500],
+        "warnings": staged.warnings,
+        "header_row": staged.table.header_row,
+        "unknown": staged.table.unknown,
+    }
+    batch.save()
+
+
+def mapping_choices(importer: Importer) -> list[tuple[str, str]]:
+    return [(c.key, str(c.label)) for c in importer.columns]
+
+
+def apply_mapping(importer: Importer, batch: ImportBatch, chosen: dict[str, str], *, save: bool) -> Staged:
+    """Check a stored file again with the user's column choices (letter → column key); store the
+    preview in the same batch, and with ``save`` keep the choices as the owner's profile."""
+    keys = {c.key for c in importer.columns}
+    headers = dict(batch.preview.get("unknown", []))
+    mapping = {
+        norm(headers[letter]): key for letter, key in chosen.items() if letter in headers and key in keys
+    }
+    sheet = Sheet(rows=batch.rows, format="", encoding=batch.encoding)
+    staged = check_sheet(importer, sheet, mapping=mapping)
+    if staged.problems:
+        return staged
+    if save and importer.profile_owner and mapping:
+        profile, _created = MappingProfile.objects.get_or_create(
+            kind=importer.kind, owner=importer.profile_owner, defaults={"created_by": importer.user}
+        )
+        profile.headers = {**profile.headers, **mapping}
+        profile.save()
+    staged.batch = batch
+    _store_preview(importer, staged)
+    return staged
+
+
+def batch_for(importer: Importer, pk, *, state=ImportBatch.State.PREVIEWED) -> ImportBatch | None:
+    """The user's own batch for this import and scope, or None (also for a forged id)."""
+    if not str(pk).isdigit() or int(pk) > 2**62:
+        return None
+    return ImportBatch.objects.filter(
+        pk=pk,
+        kind=importer.kind,
+        scope=importer.scope,
+        created_by=importer.user,
+        # A confirmed batch is found to say so; one waiting for its mapping is never confirmed.
+        state__in=[state, ImportBatch.State.CONFIRMED] if state == ImportBatch.State.PREVIEWED else [state],
+    ).first()
+
+
+def confirm(importer: Importer, batch: ImportBatch) -> tuple[dict, list[Problem]]:
+    """Write the batch all or nothing, at most once. (counts, problems); problems mean nothing was
+    written. Permissions and data are checked again against the database as it is now."""
+    try:
+        with transaction.atomic():
+            claimed = ImportBatch.objects.filter(pk=batch.pk, state=ImportBatch.State.PREVIEWED).update(
+                state=ImportBatch.State.CONFIRMED, confirmed_at=timezone.now()
+            )
+            if not claimed:
+                raise AlreadyConfirmed
+            rows = importer.load_rows(batch.rows)
+            problems = importer.validate(rows)
+            if problems:
+                transaction.set_rollback(True)
+                return {}, problems
+            plan = importer.plan(rows)
+            importer.write(plan)
+            counts = plan.counts()
+            ImportBatch.objects.filter(pk=batch.pk).update(result=counts)
+    except DatabaseError:
+        # The checks above should leave the database nothing to refuse; if it still does, say so in
+        # the user's language instead of PostgreSQL's.
+        row = getattr(importer, "current_row", None)
+        return {}, [Problem(_("the database refused this row; nothing was saved."), row)]
+    batch.refresh_from_db()
+    return counts, []
