@@ -10,7 +10,7 @@ PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
 APPS := governance projects funding aftercare accounts notices
 
-.PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean backup restore loadtest
+.PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean backup restore loadtest mutants
 
 help: ## List the targets
 	@grep -E '^[a-z.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -106,3 +106,7 @@ loadtest: .venv/.synced ## locust against gunicorn: 60 s × 50 users, then with 
 
 clean: ## Remove the virtualenvs and the local database
 	rm -rf .venv .tools var staticfiles
+
+mutants: .venv/.synced ## Mutation testing (mutmut) of the rule modules; prints the score per module (resumes; rm -rf mutants to start over)
+	-$(PY) -m mutmut run --max-children 2
+	$(PY) scripts/mutation_score.py

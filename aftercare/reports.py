@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from aftercare.calculations import trend
-from aftercare.charts import caseload_charts, line_chart
+from aftercare.charts import caseload_charts
 from aftercare.forms import ReportChoiceForm
 from aftercare.models import Role
 from aftercare.selectors import summaries
 from aftercare.suppression import chart_value
+from config.charts import bar_chart, line_chart
 from config.sections import ReportSection, registry
 
 
@@ -99,8 +100,6 @@ registry.register(
 
 def overview_chart(rows):
     """Clients per social worker FTE by area, with each area's norm in the table beside it."""
-    from aftercare.charts import bar_chart
-
     bars = []
     for summary in rows:
         ratio = next((r.clients_per_fte for r in summary.roles if r.role == Role.SOCIAL_WORKER), None)

@@ -1,6 +1,7 @@
 """Form plumbing shared by every app."""
 
 from django import forms
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from config.models import ConcurrentEditError
@@ -56,3 +57,11 @@ class UploadForm(forms.Form):
         if not name.endswith((".csv", ".xlsx", ".ods")):
             raise forms.ValidationError(_("Upload a CSV, XLSX or ODS file."), code="file_type")
         return upload
+
+
+@transaction.atomic
+def save_all(*forms_and_formsets: forms.ModelForm | forms.BaseModelFormSet) -> None:
+    """Save an editor's validated form and its table rows together: all of them or (on an error,
+    such as someone else's newer save) none. The one saver for pages that edit rows in place."""
+    for form in forms_and_formsets:
+        form.save()

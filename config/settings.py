@@ -244,7 +244,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# django-import-export: whole imports in one transaction, so one bad row saves nothing.
+# django-import-export: each import runs in a transaction (rolled back on an exception). That alone
+# keeps a file's valid rows when others fail validation; the portal's stricter rule (one bad row and
+# nothing is saved) is the import pipeline's (config/imports.py).
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 

@@ -6,9 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from config.charts import hbar_chart
 from config.sections import ReportSection, registry
+from config.templatetags.portal import eur, pct
 from funding import selectors
 from funding.models import CentreBudget, FundingYear
 from projects.models import Project
@@ -25,25 +29,17 @@ class BudgetVsActualParams(forms.Form):
 def budget_vs_actual_context(params: Mapping[str, Any], viewer) -> dict:
     project = Project.objects.for_page().get(pk=params["project"].pk)
     tables = selectors.budget_vs_actual(selectors.project_finances(project), params["as_of"])
-    bars = []
-    for index, table in enumerate(tables):
-        total = table.total
-        percent = float(total.realisation or 0)
-        bars.append(
-            {
-                "label": str(table.implementer.organisation),
-                "percent": total.realisation,
-                "width": min(percent, 100) * 3,
-                "y": 8 + index * 26,
-            }
+    bars = [
+        (str(table.implementer.organisation), table.total.realisation)
+        for table in tables
+        if table.total.realisation is not None
+    ]
+    chart = None
+    if bars:
+        chart = hbar_chart(
+            gettext("Realisation of the budget by implementer"), bars, maximum=100, value_text=pct
         )
-    return {
-        "project": project,
-        "as_of": params["as_of"],
-        "tables": tables,
-        "bars": bars,
-        "chart_height": 16 + 26 * len(bars),
-    }
+    return {"project": project, "as_of": params["as_of"], "tables": tables, "chart": chart}
 
 
 registry.register(
@@ -66,8 +62,22 @@ class FundingSharesParams(forms.Form):
         self.fields["funding_year"].queryset = FundingYear.objects.visible_to(user).select_related("centre")
 
 
+def shares_chart(table: selectors.SharesTable) -> SafeString | None:
+    """Each party's share as a bar, with its euros and per cent written beside it."""
+    if table.error or not table.rows:
+        return None
+    bars = [(str(row.party), row.share) for row in table.rows]
+    percents = {row.share: row.percent for row in table.rows}
+    return hbar_chart(
+        gettext("Municipal funding by party"),
+        bars,
+        value_text=lambda share: f"{eur(share)} ({pct(percents[share], 2)})",
+    )
+
+
 def funding_shares_context(params, viewer) -> dict:
-    return {"table": selectors.funding_shares(params["funding_year"])}
+    table = selectors.funding_shares(params["funding_year"])
+    return {"table": table, "chart": shares_chart(table)}
 
 
 class CentreBudgetParams(forms.Form):

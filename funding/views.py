@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from config.access import get_for_user
+from config.forms import save_all
 from config.pdf import pdf_response
 from funding import selectors, services
 from funding.forms import (
@@ -17,6 +18,7 @@ from funding.forms import (
     RegionalSplitFormSet,
 )
 from funding.models import FundingYear
+from funding.reports import shares_chart
 from funding.statements import funding_statement_xlsx
 from projects.models import Implementer, Project
 
@@ -57,7 +59,7 @@ def costs_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     formset = CostLineFormSet(request.POST or None, instance=implementer, prefix="lines")
     if request.method == "POST" and model_form.is_valid() and formset.is_valid():
-        services.rows_save(form=model_form, formsets=[formset])
+        save_all(model_form, formset)
         messages.success(request, _("The cost estimate was saved."))
         return redirect("funding:budget", pk=implementer.project_id)
     context = {
@@ -76,7 +78,7 @@ def financing_edit(request: HttpRequest, pk: int) -> HttpResponse:
     formset = FinancingLineFormSet(request.POST or None, instance=implementer, prefix="financing")
     splits = RegionalSplitFormSet(request.POST or None, instance=implementer, prefix="splits")
     if request.method == "POST" and formset.is_valid() and splits.is_valid():
-        services.rows_save(form=None, formsets=[formset, splits])
+        save_all(formset, splits)
         messages.success(request, _("The financing plan was saved."))
         return redirect("funding:budget", pk=implementer.project_id)
     context = {
@@ -95,7 +97,7 @@ def actuals_edit(request: HttpRequest, pk: int) -> HttpResponse:
     formset = ActualCostFormSet(request.POST or None, instance=implementer, prefix="actuals")
     claims = PaymentClaimFormSet(request.POST or None, instance=implementer, prefix="claims")
     if request.method == "POST" and formset.is_valid() and claims.is_valid():
-        services.rows_save(form=None, formsets=[formset, claims])
+        save_all(formset, claims)
         messages.success(request, _("The actual costs were saved."))
         return redirect("funding:actuals", pk=implementer.project_id)
     context = {
@@ -116,7 +118,8 @@ def _funding_year(request: HttpRequest, pk: int) -> FundingYear:
 @require_GET
 def funding_year_detail(request: HttpRequest, pk: int) -> HttpResponse:
     table = selectors.funding_shares(_funding_year(request, pk))
-    return render(request, "funding/funding_year.html", {"table": table, "funding_year": table.funding_year})
+    context = {"table": table, "funding_year": table.funding_year, "chart": shares_chart(table)}
+    return render(request, "funding/funding_year.html", context)
 
 
 @require_GET
@@ -125,7 +128,7 @@ def funding_year_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     name = _("Municipal funding %(year)s") % {"year": table.funding_year.year}
     return pdf_response(
         "funding/funding_year_pdf.html",
-        {"table": table, "funding_year": table.funding_year},
+        {"table": table, "funding_year": table.funding_year, "chart": shares_chart(table)},
         request=request,
         filename=name,
     )

@@ -1,7 +1,7 @@
 """The portal's permission vocabulary: django-rules predicates.
 
 Every app states its permissions as ``rules.add_perm("<app>.<verb>_<noun>", predicate)`` in its own
-``permissions.py`` (loaded by ``rules.apps.AutodiscoverRulesConfig``), built from the role
+``permissions.py`` (imported at start-up by ``config.apps``), built from the role
 predicates here. Views ask through ``config.access``, templates with ``{% has_perm %}`` (``rules``
 template tags), the admin through ``has_perm`` as usual. Lists are filtered by queryset verbs that
 state the same rule (``visible_to(user)``, ``editable_by(user)``) and are tested against it.

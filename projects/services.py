@@ -1,17 +1,31 @@
-"""Writes to projects: each a function with keyword-only arguments, validated, in one transaction."""
+"""Writes to projects: each a function with keyword-only values (never a form), validated, in one
+transaction. ``version`` is the one the editor's page was opened with: a newer save in between makes
+the save fail (``config.models.PortalModel``)."""
+
+from collections.abc import Iterable
 
 from django.db import transaction
-from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 
-from governance.models import Organisation
+from governance.models import Municipality, Organisation, Region
 from projects.models import Implementer, Project, StatusChange
 
 
+def _save(instance, fields: dict, version: int | None):
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    if version is not None:
+        instance.version = version
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
 @transaction.atomic
-def project_create(*, form: ModelForm, main_organisation: Organisation) -> Project:
-    """Save a new project from its form and make ``main_organisation`` its main implementer."""
-    project = form.save()
+def project_create(*, main_organisation: Organisation, version: int | None = None, **fields) -> Project:
+    """A new project (``fields``: model field names) with ``main_organisation`` as its main
+    implementer over the project's period."""
+    project = _save(Project(), fields, version=None)
     implementer = Implementer(
         project=project,
         organisation=main_organisation,
@@ -22,6 +36,45 @@ def project_create(*, form: ModelForm, main_organisation: Organisation) -> Proje
     implementer.full_clean()
     implementer.save()
     return project
+
+
+@transaction.atomic
+def project_update(
+    *,
+    project: Project,
+    version: int | None = None,
+    regions: Iterable[Region] | None = None,
+    municipalities: Iterable[Municipality] | None = None,
+    **fields,
+) -> Project:
+    """Change the project's basic data (``fields``: model field names) and, when given, its area."""
+    _save(project, fields, version)
+    if regions is not None:
+        project.regions.set(regions)
+    if municipalities is not None:
+        project.municipalities.set(municipalities)
+    return project
+
+
+@transaction.atomic
+def implementer_add(
+    *, project: Project, organisation: Organisation, version: int | None = None, **fields
+) -> Implementer:
+    """A sub-implementer of ``project`` (never the main one: a project has that from its creation)."""
+    return _save(Implementer(project=project, organisation=organisation, is_main=False), fields, version=None)
+
+
+@transaction.atomic
+def implementer_update(
+    *,
+    implementer: Implementer,
+    version: int | None = None,
+    organisation: Organisation | None = None,
+    **fields,
+) -> Implementer:
+    """Change an implementer's period and description; its organisation stays (another one would be a
+    different sub-project)."""
+    return _save(implementer, fields, version)
 
 
 @transaction.atomic
@@ -42,12 +95,3 @@ def project_change_status(*, project: Project, status: str, user) -> StatusChang
     change.full_clean()
     change.save()
     return change
-
-
-@transaction.atomic
-def form_with_rows_save(*, form: ModelForm | None, formsets: list[BaseInlineFormSet]) -> None:
-    """Save a form and its inline rows together: all of them or (on an error) none."""
-    if form is not None:
-        form.save()
-    for formset in formsets:
-        formset.save()

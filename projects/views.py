@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.access import get_for_user, require_perm
+from config.forms import save_all
 from config.pdf import pdf_response
 from governance.models import Organisation
 from governance.permissions import coordinated_organisation_ids, is_administrator
@@ -96,7 +97,7 @@ def project_create(request: HttpRequest) -> HttpResponse:
         organisations = organisations.filter(pk__in=coordinated_organisation_ids(request.user))
     form = ProjectCreateForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
-        project = services.project_create(form=form, main_organisation=form.cleaned_data["main_organisation"])
+        project = services.project_create(**form.cleaned_data)
         messages.success(request, _("The project was created."))
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": None})
@@ -107,7 +108,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk, change=True)
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.project_update(project=project, **form.cleaned_data)
         messages.success(request, _("The project was saved."))
         return redirect(project)
     return render(request, "projects/project_form.html", {"form": form, "project": project})
@@ -137,8 +138,7 @@ def implementer_add(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"start_date": project.start_date, "end_date": project.end_date},
     )
     if request.method == "POST" and form.is_valid():
-        form.instance.project = project
-        form.save()
+        services.implementer_add(project=project, **form.cleaned_data)
         messages.success(request, _("The sub-implementer was added."))
         return redirect(project)
     return render(request, "projects/implementer_form.html", {"form": form, "project": project})
@@ -150,7 +150,7 @@ def implementer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = implementer.project
     form = ImplementerForm(request.POST or None, instance=implementer, project=project)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.implementer_update(implementer=implementer, **form.cleaned_data)
         if form.has_changed():
             notify_implementer_changed(implementer=implementer, editor=request.user, part="basic")
         messages.success(request, _("The implementer was saved."))
@@ -170,7 +170,7 @@ def work_package_edit(request: HttpRequest, pk: int, wp: int | None = None) -> H
     form = WorkPackageForm(request.POST or None, instance=package, prefix="wp")
     measures = MeasureFormSet(request.POST or None, instance=package, prefix="measures")
     if request.method == "POST" and form.is_valid() and measures.is_valid():
-        services.form_with_rows_save(form=form, formsets=[measures])
+        save_all(form, measures)
         if form.has_changed() or measures.has_changed():
             notify_implementer_changed(implementer=implementer, editor=request.user, part="work_packages")
         messages.success(request, _("The work package was saved."))
@@ -184,7 +184,7 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     implementer = _implementer(request, pk)
     formset = StaffFormSet(request.POST or None, instance=implementer, prefix="staff")
     if request.method == "POST" and formset.is_valid():
-        services.form_with_rows_save(form=None, formsets=[formset])
+        save_all(formset)
         if formset.has_changed():
             notify_implementer_changed(implementer=implementer, editor=request.user, part="staff")
         messages.success(request, _("The staff resources were saved."))
@@ -208,7 +208,7 @@ def rows_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     project = _project(request, pk, change=True)
     formset = formset_class(request.POST or None, instance=project, prefix=kind)
     if request.method == "POST" and formset.is_valid():
-        services.form_with_rows_save(form=None, formsets=[formset])
+        save_all(formset)
         messages.success(request, _("The rows were saved."))
         return redirect("projects:plan", pk=project.pk)
     return render(
@@ -225,7 +225,7 @@ def indicator_values_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, queryset=queryset, prefix="values", form_kwargs={"project": project}
     )
     if request.method == "POST" and formset.is_valid():
-        services.form_with_rows_save(form=None, formsets=[formset])
+        save_all(formset)
         messages.success(request, _("The rows were saved."))
         return redirect("projects:plan", pk=project.pk)
     title = _("Realised values of the indicators")

@@ -58,6 +58,14 @@ def num(value, places: int = 0) -> str:
     return _figure(value, places)
 
 
+@register.inclusion_tag("partials/breadcrumbs.html")
+def breadcrumbs(*trail) -> dict:
+    """The one breadcrumb trail: pairs of address and label, then (optionally) the current page's
+    label: ``{% url 'projects:list' as list_url %}{% breadcrumbs list_url _("Projects") project %}``."""
+    *pairs, current = trail if len(trail) % 2 else (*trail, None)
+    return {"links": list(zip(pairs[::2], pairs[1::2], strict=True)), "current": current}
+
+
 @register.simple_tag(takes_context=True)
 def links(context, slot: str, obj=None) -> list[dict]:
     """The links apps add to ``slot`` (``config.extensions``) that the page's user may follow:

@@ -93,3 +93,35 @@ def test_role_figures_for_pohjois_pohjanmaa_q4():
     )
     assert counsellor.fte_needed_ideal == Decimal("32.00")  # 800 / 25
     assert "special_counsellor" not in rows
+
+
+def test_the_spread_of_no_workers_counts_none():
+    assert spread([]) == spread(()) and spread([]).count == 0
+    assert (spread([]).mean, spread([]).stdev, spread([]).cv_percent) == (None, None, None)
+
+
+def test_workers_without_clients_have_no_coefficient_of_variation():
+    result = spread([0, 0])
+    assert (result.mean, result.stdev, result.cv_percent) == (Decimal("0.0"), Decimal("0.0"), None)
+
+
+def test_a_role_is_listed_for_any_one_of_staff_vacancy_workers_or_norm():
+    """A role appears when it has filled posts, or only a vacancy, or only workers, or only a norm."""
+    zero = Decimal(0)
+    cases = {
+        "filled": Figures(clients_total=100, staffing={"counsellor": (Decimal("2.0"), zero)}),
+        "vacant": Figures(clients_total=100, staffing={"counsellor": (zero, Decimal("1.0"))}),
+        "workers": Figures(clients_total=100, workers=[("A", "counsellor", 30)]),
+    }
+    for name, figures in cases.items():
+        assert [r.role for r in role_figures(figures, {})] == ["counsellor"], name
+    only_norm = role_figures(Figures(clients_total=100), {"counsellor": (40, None)})
+    assert [r.role for r in only_norm] == ["counsellor"]
+    assert role_figures(Figures(clients_total=100), {}) == []
+
+
+def test_an_area_without_a_client_count_has_no_clients_per_worker():
+    figures = Figures(clients_total=None, staffing={"counsellor": (Decimal("2.0"), Decimal(0))})
+    (row,) = role_figures(figures, {"counsellor": (40, None)})
+    assert row.clients_per_fte == Decimal("0.0")
+    assert (row.fte_needed, row.gap) == (Decimal("0.00"), Decimal("-2.00"))

@@ -156,3 +156,22 @@ def test_production_settings_pass_the_deploy_checklist(settings):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_an_editor_saves_all_its_rows_or_none():
+    """``save_all``: when a later form's save is refused (a newer save by someone else in between),
+    the earlier ones are rolled back too."""
+    from config.forms import save_all
+
+    first, second = OrganisationFactory(name="Eka"), OrganisationFactory(name="Toka")
+    forms = [
+        OrganisationForm(data={"name": "Eka muutettu", "version": first.version}, instance=first),
+        OrganisationForm(data={"name": "Toka muutettu", "version": second.version}, instance=second),
+    ]
+    assert all(form.is_valid() for form in forms)
+    Organisation.objects.get(pk=second.pk).save()  # someone else saves the second meanwhile
+    with pytest.raises(ConcurrentEditError):
+        save_all(*forms)
+    assert Organisation.objects.get(pk=first.pk).name == "Eka"
+    assert Organisation.objects.get(pk=second.pk).name == "Toka"

@@ -86,8 +86,9 @@ def test_funding_shares_section_renders_three_equal_parts(coordinator):
             "funding.shares", {"funding_year": str(year.pk)}, viewer=coordinator, media=media
         )
         html = html.replace("\xa0", " ")
-        # each share appears in the table and in the chart
-        assert html.count("26 666,67 €") == 4 and html.count("26 666,66 €") == 2 and "80 000,00 €" in html
+        # each share appears in the table, beside its bar and in the chart's text alternative
+        assert html.count("26 666,67 €") == 6 and html.count("26 666,66 €") == 3 and "80 000,00 €" in html
+        assert 'role="img"' in html and "<desc" in html and "26 666,66 € (33,33 %)</desc>" in html
 
 
 def test_stale_params_give_a_message_not_an_error(coordinator):

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from funding.models import CostLine, CostModel, FinancingLine
+from funding.models import CostLine, CostModel, FinancingLine, RegionalSplit
 from tests.funding.factories import ActualCostFactory, CostLineFactory, CostModelFactory, FinancingLineFactory
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +117,20 @@ def test_financing_lines_and_regional_split(client, coordinator, sub_implementer
     response = client.post(reverse("funding:financing_edit", args=[sub_implementer.pk]), data)
     assert response.status_code == 302
     assert FinancingLine.objects.filter(implementer=sub_implementer).count() == 2
+    split = RegionalSplit.objects.get(implementer=sub_implementer)
+    assert (split.region, split.amount) == (region, Decimal("8000.00"))
+
+
+def test_a_bad_regional_split_row_saves_no_financing_line_either(client, coordinator, sub_implementer):
+    """The financing lines and the regional split are saved together: all or nothing."""
+    client.force_login(coordinator)
+    data = _management("financing", 1) | _management("splits", 1)
+    data |= {"financing-0-kind": "eu_state", "financing-0-amount": "8000"}
+    data |= {"splits-0-region": "", "splits-0-amount": "8000"}
+    response = client.post(reverse("funding:financing_edit", args=[sub_implementer.pk]), data)
+    assert response.status_code == 200
+    assert not FinancingLine.objects.filter(implementer=sub_implementer).exists()
+    assert not RegionalSplit.objects.exists()
 
 
 def test_edit_pages_refuse_put(client, coordinator, sub_implementer):

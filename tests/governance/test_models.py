@@ -1,5 +1,7 @@
 """Database invariants of groups and meetings, and the lock on approved minutes."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -90,6 +92,17 @@ def test_embeds_of_approved_minutes_are_locked():
     services.meeting_transition(meeting=embed.section.meeting, action="approve")
     with pytest.raises(MinutesLocked):
         embed.delete()
+    embed.refresh_from_db()  # still there
+    embed.params = {"changed": True}
+    with pytest.raises(MinutesLocked):
+        embed.save()
+
+
+def test_no_section_can_be_embedded_into_approved_minutes():
+    section = approved_section()
+    with pytest.raises(MinutesLocked):
+        SectionEmbedFactory(section=section)
+    assert not section.embeds.exists()
 
 
 def test_a_correction_is_recorded_never_silent(coordinator):
@@ -139,11 +152,19 @@ def test_section_numbers_continue_within_the_groups_year():
         clash.full_clean()
 
 
-def test_meeting_must_fall_within_its_term():
-    meeting = MeetingFactory.build(term=TermFactory(start_year=2022, end_year=2023))
+@pytest.mark.parametrize(("year", "fits"), [(2021, False), (2022, True), (2023, True), (2024, False)])
+def test_meeting_must_fall_within_its_term(year, fits):
+    """A meeting in the first or last year of its term is fine; a year before or after is refused."""
+    meeting = MeetingFactory.build(
+        term=TermFactory(start_year=2022, end_year=2023),
+        starts_at=datetime.datetime(year, 6, 1, 10, tzinfo=datetime.UTC),
+    )
     meeting.group = meeting.term.group
-    with pytest.raises(ValidationError, match="toimikauden sisälle"):
+    if fits:
         meeting.full_clean()
+    else:
+        with pytest.raises(ValidationError, match="toimikauden sisälle"):
+            meeting.full_clean()
 
 
 def test_group_name_in_swedish_where_it_has_one():

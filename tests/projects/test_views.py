@@ -5,7 +5,14 @@ from django.urls import reverse
 
 from projects.models import Implementer, Measure, Project, StatusChange, WorkPackage
 from tests.governance.factories import OrganisationFactory
-from tests.projects.factories import CallFactory, IndicatorFactory, StaffResourceFactory, WorkPackageFactory
+from tests.projects.factories import (
+    CallFactory,
+    ImplementerFactory,
+    IndicatorFactory,
+    ProjectFactory,
+    StaffResourceFactory,
+    WorkPackageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +47,24 @@ def test_list_shows_visible_projects_and_filters_by_status(client, member, proje
 
 
 def test_list_filters_by_organisation(client, member, project, sub_implementer):
+    """Filtered by a partner, the list shows only the projects that partner takes part in."""
+    other = ProjectFactory(name="Toinen hanke")
+    ImplementerFactory(project=other, organisation=project.main_implementer.organisation, main=True)
+    partner = ImplementerFactory(project=other).organisation
     client.force_login(member)
+    listed = client.get(reverse("projects:list")).content.decode()
+    assert project.name in listed and other.name in listed
     response = client.get(reverse("projects:list"), {"organisation": sub_implementer.organisation_id})
-    assert project.name in response.content.decode()
-    other = OrganisationFactory()
-    response = client.get(reverse("projects:list"), {"organisation": other.pk})
-    assert response.status_code == 200
+    assert project.name in response.content.decode() and other.name not in response.content.decode()
+    response = client.get(reverse("projects:list"), {"organisation": partner.pk})
+    assert other.name in response.content.decode() and project.name not in response.content.decode()
+
+
+def test_list_filter_offers_no_organisation_outside_the_visible_projects(client, member, project):
+    stranger = OrganisationFactory(name="Vieras organisaatio")
+    client.force_login(member)
+    response = client.get(reverse("projects:list"), {"organisation": stranger.pk})
+    assert response.status_code == 200 and "Vieras organisaatio" not in response.content.decode()
 
 
 @pytest.mark.parametrize("name", ["projects:detail", "projects:plan", "projects:history"])
