@@ -34,7 +34,8 @@ def _outputs(client, viewer, area, periods, tmp_path) -> dict[str, str]:
     }.items():
         response = client.get(url)
         assert response.status_code == 200, name
-        out[name] = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+        page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+        out[name] = re.sub(r"\bchart\d+", "chart", page)  # each drawing's own element ids: not figures
     xlsx = client.get(reverse("aftercare:export", args=[area.slug, "xlsx"])).content
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx), read_only=True).active
     out["xlsx"] = repr([tuple(row) for row in sheet.iter_rows(values_only=True)])
@@ -45,13 +46,17 @@ def _outputs(client, viewer, area, periods, tmp_path) -> dict[str, str]:
     # The footer says when it was exported (it may wrap onto the next line): not a figure.
     text = re.sub(r"Viety.*|Exported.*", "", pdf_text(pdf.content, tmp_path))
     out["pdf"] = re.sub(r"\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}\.\d{2}", "", text)
-    out["embed"] = str(
-        registry.render(
-            "aftercare.caseload",
-            {"areas": [area.pk], "periods": [p.pk for p in periods]},
-            viewer=viewer,
-            media="pdf",
-        )
+    out["embed"] = re.sub(
+        r"\bchart\d+",
+        "chart",
+        str(
+            registry.render(
+                "aftercare.caseload",
+                {"areas": [area.pk], "periods": [p.pk for p in periods]},
+                viewer=viewer,
+                media="pdf",
+            )
+        ),
     )
     return out
 

@@ -1,6 +1,7 @@
 """Every governance view: happy path, outsider 404, read-only member 403, wrong method 405."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -164,6 +165,16 @@ def test_sections_get_the_next_number_of_the_year(client, coordinator, meeting, 
     assert response.status_code == 302
     assert AgendaSection.objects.get(number=7).title == "Talousasiat"
     assert client.put(url).status_code == 405
+
+
+def test_a_double_submitted_section_form_creates_one_section(client, coordinator, meeting):
+    url = reverse("governance:section_create", args=[meeting.pk])
+    page = login(client, coordinator).get(url).content.decode()
+    token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+    data = {"number": 7, "title": "Talousasiat", "proposal": "Hyväksytään.", "form_token": token}
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data)["Location"] == url  # back to the form, with a message
+    assert AgendaSection.objects.filter(meeting=meeting, number=7).count() == 1
 
 
 def test_section_edit(client, coordinator, section):
