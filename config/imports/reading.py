@@ -62,9 +62,11 @@ def read_bytes(name: str, content: bytes) -> Sheet:
         )
     if not content.strip():
         raise UnreadableFile(_("The file is empty."))
-    if fmt == "csv":
-        return _read_csv(content)
-    return _read_workbook(content, fmt)
+    sheet = _read_csv(content) if fmt == "csv" else _read_workbook(content, fmt)
+    if any("\x00" in cell for row in sheet.rows for cell in row if isinstance(cell, str)):
+        # No report holds a NUL character, and no database text column can keep one.
+        raise UnreadableFile(_("The file contains binary data (NUL characters): it is not a report."))
+    return sheet
 
 
 # --- CSV ------------------------------------------------------------------------------------------

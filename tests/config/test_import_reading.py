@@ -136,3 +136,10 @@ def test_broken_files_are_unreadable_not_errors(content):
     name = "a.xlsx" if content.startswith(b"PK") else "a.csv"
     with pytest.raises(UnreadableFile):
         read_bytes(name, content)
+
+
+@pytest.mark.parametrize("content", [b"tieto;asiakkaita\nasiakkaat;9\x001\n", b"a;b\n\x00;1\n"])
+def test_a_file_with_nul_characters_is_refused(content):
+    """No report holds one, and PostgreSQL cannot keep one in a text or JSON column."""
+    with translation.override("en"), pytest.raises(UnreadableFile, match="NUL characters"):
+        read_bytes("raportti.csv", content)
