@@ -15,7 +15,7 @@ from config.imports.values import norm
 from config.money import euros
 from funding.models import ActualCost, CostCategory, CostLine, FinancingKind, FinancingLine
 from projects.models import Implementer, StaffResource, WorkPackage
-from projects.resources import BIG, ID, ProjectRowsImporter, choice_synonyms
+from projects.resources import BIG, ID, YEAR, ProjectRowsImporter, choice_synonyms
 
 IMPLEMENTER = Column(
     "implementer", gettext_lazy("implementer"), ("toteuttaja", "osatoteuttaja", "genomförare", "organisaatio")
@@ -170,14 +170,7 @@ class CostLineImporter(ImplementerLinesImporter):
                 },
             ),
         ),
-        Column(
-            "year",
-            gettext_lazy("year"),
-            ("vuosi", "år"),
-            kind="int",
-            minimum=Decimal(2000),
-            maximum=Decimal(2100),
-        ),
+        YEAR,
         Column(
             "description", gettext_lazy("description"), ("selite", "kuvaus", "beskrivning"), max_length=200
         ),

@@ -18,6 +18,9 @@ from projects.models import Indicator, ParticipantTarget, Project
 ID = Column(
     "id", "id", ("tunniste", "rivi", "rad"), kind="int", minimum=Decimal(1), maximum=Decimal(2**31 - 1)
 )
+YEAR = Column(
+    "year", gettext_lazy("year"), ("vuosi", "år"), kind="int", minimum=Decimal(2000), maximum=Decimal(2100)
+)
 BIG = Decimal("9999999999.99")
 
 
@@ -241,14 +244,7 @@ class ParticipantTargetImporter(ProjectRowsImporter):
     unique = ("year", "semester")
     columns = [
         ID,
-        Column(
-            "year",
-            gettext_lazy("year"),
-            ("vuosi", "år"),
-            kind="int",
-            minimum=Decimal(2000),
-            maximum=Decimal(2100),
-        ),
+        YEAR,
         Column(
             "semester",
             gettext_lazy("semester"),
