@@ -1,9 +1,9 @@
 """Registries through which an app adds to the pages of an app below it without that app naming it.
 
 ``config.sections`` does this for meeting reports; this module does it for the rest: the tabs of
-the project page, links beside an implementer, the parts of the project plan PDF, panels of the
-front page and of "My groups". Each app declares what it adds in its own ``extensions.py``,
-discovered at start-up the way the admin discovers ``admin.py``::
+the project page, links beside an implementer, the parts of the project plan PDF and the tables of a
+frozen plan version, panels of the front page and of "My groups". Each app declares what it adds in
+its own ``extensions.py``, discovered at start-up the way the admin discovers ``admin.py``::
 
     from config.extensions import Link, Part, extensions
 
@@ -58,10 +58,21 @@ class Part:
     perm: str | None = None  # rendered only for viewers who have it
 
 
+@dataclass(frozen=True)
+class Data:
+    """Data an app gives to a slot as plain values, e.g. its tables of a frozen plan version:
+    ``get_data(obj)`` returns a list that ``ExtensionRegistry.data`` joins with the other apps'."""
+
+    key: str
+    get_data: Callable[[Any], list]
+    order: int = 0
+
+
 class ExtensionRegistry:
     def __init__(self) -> None:
         self._links: dict[str, list[Link]] = defaultdict(list)
         self._parts: dict[str, list[Part]] = defaultdict(list)
+        self._data: dict[str, list[Data]] = defaultdict(list)
 
     def add_link(self, slot: str, link: Link) -> Link:
         if any(existing.key == link.key for existing in self._links[slot]):
@@ -74,6 +85,17 @@ class ExtensionRegistry:
             raise ValueError(f"Part {part.key!r} is added to {slot!r} twice")
         self._parts[slot].append(part)
         return part
+
+    def add_data(self, slot: str, data: Data) -> Data:
+        if any(existing.key == data.key for existing in self._data[slot]):
+            raise ValueError(f"Data {data.key!r} is added to {slot!r} twice")
+        self._data[slot].append(data)
+        return data
+
+    def data(self, slot: str, obj=None) -> list:
+        """What every app gives to ``slot`` for ``obj``, in order, as one list."""
+        sources = sorted(self._data.get(slot, []), key=lambda data: (data.order, data.key))
+        return [item for source in sources for item in source.get_data(obj)]
 
     def links(self, slot: str, viewer=None) -> list[Link]:
         """The links of ``slot`` in order; given a viewer, only those the viewer may follow."""

@@ -4,13 +4,107 @@ plan PDF, and the municipal funding years on "My groups"."""
 
 from django.utils.translation import gettext_lazy as _
 
-from config.extensions import Link, Part, extensions
+from config.extensions import Data, Link, Part, extensions
+from config.templatetags.portal import eur, pct
 from funding import selectors
 from funding.models import FundingYear
+from projects.versions import table
 
 
 def plan_context(project, viewer) -> dict:
     return {"finances": selectors.project_finances(project)}
+
+
+def _cost_table(key: str, title: str, estimate) -> dict:
+    rows = []
+    for row in estimate.rows():
+        if row["key"] == "flat_rate":
+            label = (
+                _("Flat rate %(rate)s of salaries (computed)") % {"rate": pct(estimate.flat_rate_percent)}
+                if estimate.flat_rate_percent
+                else _("Flat rate (computed per implementer)")
+            )
+        else:
+            label = str(row["label"]).capitalize()
+        rows.append((row["key"], [label, *(eur(v) for v in row["values"]), eur(row["total"])]))
+    rows.append(("total", [_("Total costs"), *(eur(v) for v in estimate.year_totals), eur(estimate.total)]))
+    columns = [_("Cost category"), *(str(year) for year in estimate.years), _("Total")]
+    return table(key, f"{_('Cost estimate')}: {title}", columns, rows)
+
+
+def _financing_table(key: str, title: str, plan) -> dict:
+    rows = [
+        (str(row["kind"]), [str(row["label"]).capitalize(), eur(row["amount"]), pct(row["share"], 2)])
+        for row in plan.rows()
+    ]
+    rows.append(("total", [_("Total financing"), eur(plan.total), pct(100, 2) if plan.total else ""]))
+    rows.append(("cost_total", [_("Total costs"), eur(plan.cost_total), ""]))
+    return table(key, f"{_('Financing plan')}: {title}", [_("Financing"), _("Amount"), _("Share")], rows)
+
+
+def plan_tables(project) -> list[dict]:
+    """The money parts of a frozen plan version: cost estimate and financing plan of each implementer
+    (and of the whole project, for a group project) and the regional split."""
+    finances = selectors.project_finances(project)
+    whole = str(_("Whole project"))
+    tables = []
+    if finances.is_group:
+        tables.append(_cost_table("costs-project", whole, finances.estimate))
+    for f in finances.implementers:
+        organisation = f.implementer.organisation
+        tables.append(_cost_table(f"costs-organisation-{organisation.pk}", organisation.name, f.estimate))
+    if finances.is_group:
+        summary = [
+            (
+                f"organisation-{f.implementer.organisation.pk}",
+                [
+                    f.implementer.organisation.name,
+                    eur(f.estimate.total),
+                    eur(f.plan.eu_state),
+                    eur(f.plan.own),
+                    eur(f.plan.external),
+                ],
+            )
+            for f in finances.implementers
+        ]
+        summary.append(
+            (
+                "total",
+                [
+                    whole,
+                    eur(finances.estimate.total),
+                    eur(finances.plan.eu_state),
+                    eur(finances.plan.own),
+                    eur(finances.plan.external),
+                ],
+            )
+        )
+        columns = [
+            _("Implementer"),
+            _("Total costs"),
+            _("EU and state funding"),
+            _("Own funding"),
+            _("External funding"),
+        ]
+        tables.append(table("financing-summary", _("Sub-projects and the whole project"), columns, summary))
+        tables.append(_financing_table("financing-project", whole, finances.plan))
+    for f in finances.implementers:
+        organisation = f.implementer.organisation
+        tables.append(
+            _financing_table(f"financing-organisation-{organisation.pk}", organisation.name, f.plan)
+        )
+    split = [(region, [region, eur(amount)]) for region, amount in finances.region_totals()]
+    if split:
+        split.append(("total", [_("Allocated"), eur(finances.split_total)]))
+    tables.append(
+        table(
+            "regional-split",
+            _("Regional split of the EU and state funding"),
+            [_("Region"), _("Amount")],
+            split,
+        )
+    )
+    return tables
 
 
 def funding_years_context(obj, viewer) -> dict:
@@ -43,6 +137,9 @@ extensions.add_part(
         template_name="funding/extensions/plan_sections.html",
         get_context=plan_context,
     ),
+)
+extensions.add_data(
+    "projects.plan_version.tables", Data(key="funding.finances", get_data=plan_tables, order=50)
 )
 extensions.add_part(
     "governance.home",

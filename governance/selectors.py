@@ -94,10 +94,10 @@ def _rendered(embed, meeting: Meeting, viewer, media: str):
     return embed, registry.render(embed.section_key, embed.params, viewer=viewer, media=media), None
 
 
-def meeting_history(meeting: Meeting) -> list[dict]:
-    """Every recorded creation, change and deletion of the meeting and of its sections, embedded
-    sections, attendance, attachments, minutes checkers and corrections, with who and when, newest
-    first. Rows deleted since are found through the history of their parent sections."""
+def meeting_history_sources(meeting: Meeting) -> list[tuple]:
+    """(model, historical records) of the meeting and of every kind of row under it: sections,
+    embedded sections, attachments, attendance, minutes checkers and corrections. Rows deleted since
+    are found through the history of their parent sections."""
     from governance.models import (
         AgendaSection,
         Attachment,
@@ -108,7 +108,7 @@ def meeting_history(meeting: Meeting) -> list[dict]:
     )
 
     section_ids = set(AgendaSection.history.filter(meeting_id=meeting.pk).values_list("id", flat=True))
-    sources = [
+    return [
         (Meeting, Meeting.history.filter(id=meeting.pk)),
         (AgendaSection, AgendaSection.history.filter(meeting_id=meeting.pk)),
         (SectionEmbed, SectionEmbed.history.filter(section_id__in=section_ids)),
@@ -117,6 +117,12 @@ def meeting_history(meeting: Meeting) -> list[dict]:
         (MinutesCheck, MinutesCheck.history.filter(meeting_id=meeting.pk)),
         (MinutesCorrection, MinutesCorrection.history.filter(meeting_id=meeting.pk)),
     ]
+
+
+def meeting_history(meeting: Meeting) -> list[dict]:
+    """Every recorded creation, change and deletion of the meeting and of the rows under it
+    (``meeting_history_sources``), with who and when, newest first."""
+    sources = meeting_history_sources(meeting)
     hidden = {"version", "updated_at", "created_at", "frozen_web", "frozen_pdf"}
     entries = []
     for model, records in sources:

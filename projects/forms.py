@@ -215,3 +215,25 @@ class ParticipantTargetForm(VersionedModelForm):
 ParticipantTargetFormSet = inlineformset_factory(
     Project, ParticipantTarget, form=ParticipantTargetForm, extra=2, can_delete=True
 )
+
+
+CURRENT = "current"
+
+
+class VersionCompareForm(forms.Form):
+    """Two plan versions to compare, or a version and the plan as it is now."""
+
+    old = forms.ChoiceField(label=_("Compare"))
+    new = forms.ChoiceField(label=_("with"))
+
+    def __init__(self, *args, numbers: list[int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(str(n), _("version %(number)s") % {"number": n}) for n in numbers]
+        self.fields["old"].choices = choices
+        self.fields["new"].choices = [(CURRENT, _("the plan now")), *choices]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("old") and data.get("old") == data.get("new"):
+            raise forms.ValidationError(_("Choose two different versions."), code="same")
+        return data

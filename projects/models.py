@@ -4,6 +4,7 @@ targets and staff resources."""
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
@@ -192,6 +193,9 @@ class Project(PortalModel):
     municipalities = models.ManyToManyField(
         Municipality, blank=True, related_name="projects", verbose_name=_("municipalities")
     )
+    # The project area's history too: simple-history records the regions and municipalities with
+    # every change of them (the inherited HistoricalRecords reads this attribute).
+    _history_m2m_fields = ["regions", "municipalities"]
 
     objects = ProjectQuerySet.as_manager()
 
@@ -244,6 +248,56 @@ class StatusChange(PortalModel):
         ordering = ["-changed_at"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
+
+
+def _plan_version_path(instance: "PlanVersion", filename: str) -> str:
+    # A random name: the stored path tells nothing of the project to whoever lists the storage.
+    import uuid
+
+    return f"plan-versions/{uuid.uuid4().hex}.pdf"
+
+
+class PlanVersion(PortalModel):
+    """A frozen version of the whole plan, made when the plan is submitted to the funding authority
+    and with every later change application: its tables as shown then (``projects.versions``) and
+    its PDF as rendered then. It never changes afterwards, whatever happens to the project."""
+
+    class Reason(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted to the funding authority")
+        CHANGE_APPLICATION = "change_application", _("change application")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="plan_versions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("frozen by"),
+    )
+    data = models.JSONField(_("tables of the plan"), editable=False)
+    pdf = models.FileField(_("PDF"), upload_to=_plan_version_path, max_length=200, editable=False)
+
+    class Meta:
+        ordering = ["project", "-number"]
+        verbose_name = _("plan version")
+        verbose_name_plural = _("plan versions")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "number"], name="plan_version_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Version')} {self.number} ({self.get_reason_display()})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise ValidationError(_("A plan version never changes."), code="frozen")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:version_pdf", kwargs={"pk": self.project_id, "number": self.number})
 
 
 class ImplementerQuerySet(models.QuerySet):

@@ -39,6 +39,17 @@ def indicators_for_plan(project: Project) -> list[Indicator]:
     return list(project.indicators.prefetch_related("values"))
 
 
+def plan_pdf_context(project: Project) -> dict:
+    """What the plan PDF shows of the project's own parts (the money parts come through
+    ``config.extensions``); the same for the PDF downloaded now and the one frozen in a version."""
+    return {
+        "project": project,
+        "implementers": implementers_for_plan(project),
+        "indicators": indicators_for_plan(project),
+        "participant_targets": list(project.participant_targets.all()),
+    }
+
+
 @dataclass
 class HistoryEntry:
     when: datetime.datetime
@@ -61,6 +72,12 @@ def _display(model, name: str, value):
         model_field = model._meta.get_field(name)
     except Exception:  # noqa: BLE001
         return value
+    if isinstance(model_field, models.ManyToManyField) and isinstance(value, list):
+        # simple-history gives the rows of the through table; a person reads the names.
+        key = model_field.m2m_reverse_field_name()
+        ids = [row[key] for row in value]
+        names = {obj.pk: str(obj) for obj in model_field.related_model._base_manager.filter(pk__in=ids)}
+        return ", ".join(sorted(names.get(pk, str(pk)) for pk in ids))
     if value is None or value == "":
         return value
     if model_field.choices:
@@ -113,7 +130,13 @@ def _line_models():
     further (measures of a work package, values of an indicator). Found through the app registry, so
     projects names no model of the apps that build on it. Yields (model, foreign key, parent model)."""
     owned = {Project: None, Implementer: None}
-    candidates = [m for m in apps.get_models() if m not in owned and hasattr(m, "history")]
+    # Tracked models only: the tables simple-history keeps of the project area's regions and
+    # municipalities also have a ``history`` (a key to the project's record) but are read with it.
+    candidates = [
+        m
+        for m in apps.get_models()
+        if m not in owned and hasattr(m._meta, "simple_history_manager_attribute")
+    ]
     for _depth in range(2):
         for model in candidates:
             if model in owned:
@@ -128,9 +151,10 @@ def _line_models():
 
 
 def project_history(project: Project) -> list[HistoryEntry]:
-    """Every recorded version of the project and of its implementers, and every creation, change or
-    deletion of its rows (work packages and their measures, staff, indicators and their values,
-    participant targets, costs, financing, regional split), newest first. Rows deleted since are
+    """Every recorded version of the project (its regions and municipalities too) and of its
+    implementers, and every creation, change or deletion of its rows (work packages and their
+    measures, staff, indicators and their values, participant targets, costs, financing, regional
+    split, frozen plan versions), newest first. Rows deleted since are
     found through their parents' history too."""
     projects = project.history.select_related("history_user")
     implementers = Implementer.history.filter(project_id=project.pk).select_related("history_user")

@@ -4,11 +4,18 @@ the save fail (``config.models.PortalModel``)."""
 
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Max
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from config.pdf import render_pdf
 from governance.models import Municipality, Organisation, Region
-from projects.models import Implementer, Project, StatusChange
+from projects import selectors, versions
+from projects.models import Implementer, PlanVersion, Project, StatusChange
 
 
 def _save(instance, fields: dict, version: int | None):
@@ -94,4 +101,52 @@ def project_change_status(*, project: Project, status: str, user) -> StatusChang
     project.save()
     change.full_clean()
     change.save()
+    if status == Project.Status.SUBMITTED:
+        plan_version_freeze(project=project, reason=PlanVersion.Reason.SUBMITTED, user=user)
     return change
+
+
+# A change application (muutoshakemus) is made for a plan the funding authority has decided on.
+CHANGE_APPLICATION_STATUSES = (Project.Status.APPROVED, Project.Status.RUNNING)
+
+
+@transaction.atomic
+def plan_version_change_application(*, project: Project, user) -> PlanVersion:
+    """Freeze the plan as it goes to the funding authority in a change application."""
+    if project.status not in CHANGE_APPLICATION_STATUSES:
+        raise ValidationError(
+            _("A change application is made for an approved or running project; this one is %(status)s."),
+            params={"status": project.get_status_display()},
+            code="status",
+        )
+    return plan_version_freeze(project=project, reason=PlanVersion.Reason.CHANGE_APPLICATION, user=user)
+
+
+@transaction.atomic
+def plan_version_freeze(*, project: Project, reason: str, user=None) -> PlanVersion:
+    """A new frozen version of the whole plan: its tables as shown now and its PDF rendered now.
+
+    The project row is locked first, so two versions made at once get consecutive numbers."""
+    Project.objects.select_for_update().filter(pk=project.pk).first()
+    project = Project.objects.for_page().get(pk=project.pk)
+    number = (project.plan_versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    version = PlanVersion(
+        project=project,
+        number=number,
+        reason=reason,
+        frozen_by=user if user is not None and user.is_authenticated else None,
+        data={"tables": versions.plan_tables(project)},
+    )
+    version.full_clean(exclude=["pdf"])
+    now = timezone.localtime()
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            **selectors.plan_pdf_context(project),
+            "plan_version": version,
+            "exported_by": (user.get_full_name() or user.get_username()) if version.frozen_by else "",
+            "exported_at": now,
+        }
+        pdf = render_pdf("projects/pdf/plan.html", context)
+    version.pdf.save(f"plan-{number}.pdf", ContentFile(pdf), save=False)
+    version.save()
+    return version

@@ -1,6 +1,6 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -10,7 +10,7 @@ from config.forms import save_all
 from config.pdf import pdf_response
 from governance.models import Organisation
 from governance.permissions import coordinated_organisation_ids, is_administrator
-from projects import selectors, services
+from projects import selectors, services, versions
 from projects.forms import (
     ImplementerForm,
     IndicatorFormSet,
@@ -22,9 +22,10 @@ from projects.forms import (
     ProjectForm,
     StaffFormSet,
     StatusForm,
+    VersionCompareForm,
     WorkPackageForm,
 )
-from projects.models import Implementer, IndicatorValue, Project, WorkPackage
+from projects.models import Implementer, IndicatorValue, PlanVersion, Project, WorkPackage
 from projects.notifications import notify_implementer_changed
 
 VIEW, CHANGE = "projects.view_project", "projects.change_project"
@@ -239,11 +240,74 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The project plan in the shape of a funding decision proposal; the money parts (cost estimate,
     financing plan, regional split) are added by the app that keeps them (``config.extensions``)."""
     project = _project(request, pk)
-    context = {
-        "project": project,
-        "implementers": selectors.implementers_for_plan(project),
-        "indicators": selectors.indicators_for_plan(project),
-        "participant_targets": list(project.participant_targets.all()),
-    }
+    context = selectors.plan_pdf_context(project)
     filename = f"{project.acronym or project.name}-hankesuunnitelma"
     return pdf_response("projects/pdf/plan.html", context, request=request, filename=filename)
+
+
+@require_GET
+def plan_versions(request: HttpRequest, pk: int) -> HttpResponse:
+    """The frozen versions of the plan, each with who and when, its PDF and a comparison."""
+    project = _project(request, pk)
+    plan_versions = list(project.plan_versions.select_related("frozen_by").defer("data"))
+    context = {
+        "project": project,
+        "tab": "versions",
+        "plan_versions": plan_versions,
+        "compare_form": VersionCompareForm(numbers=[v.number for v in plan_versions]),
+        "can_apply_change": project.status in services.CHANGE_APPLICATION_STATUSES
+        and request.user.has_perm(CHANGE, project),
+    }
+    return render(request, "projects/versions.html", context)
+
+
+@require_GET
+def plan_version_pdf(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """The PDF of a version as it was rendered when the version was frozen."""
+    project = _project(request, pk)
+    version = get_object_or_404(PlanVersion, project=project, number=number)
+    if not version.pdf:
+        raise Http404
+    filename = f"{project.acronym or project.name}-hankesuunnitelma-versio-{number}.pdf"
+    response = FileResponse(
+        version.pdf.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def plan_version_compare(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two versions side by side (or a version and the plan now): rows matched by key, changed
+    cells marked in words as well as by style, added and removed rows shown."""
+    project = _project(request, pk)
+    frozen = {v.number: v for v in project.plan_versions.all()}
+    numbers = sorted(frozen, reverse=True)
+    initial = {"old": str(numbers[0]) if numbers else "", "new": "current"}
+    form = VersionCompareForm(request.GET or initial, numbers=numbers)
+    context = {"project": project, "tab": "versions", "form": form, "tables": None}
+    if numbers and form.is_valid():
+        old, new = form.cleaned_data["old"], form.cleaned_data["new"]
+        old_tables = frozen[int(old)].data["tables"]
+        new_tables = versions.plan_tables(project) if new == "current" else frozen[int(new)].data["tables"]
+        context.update(
+            tables=versions.compare(old_tables, new_tables),
+            old=frozen[int(old)],
+            new=None if new == "current" else frozen[int(new)],
+        )
+    return render(request, "projects/version_compare.html", context)
+
+
+@require_POST
+def plan_change_application(request: HttpRequest, pk: int) -> HttpResponse:
+    """Freeze the plan as a change application (muutoshakemus) to the funding authority."""
+    project = _project(request, pk, change=True)
+    try:
+        version = services.plan_version_change_application(project=project, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Version %(number)s of the plan was frozen.") % {"number": version.number}
+        )
+    return redirect("projects:versions", pk=project.pk)
