@@ -457,10 +457,14 @@ def board_meeting():
 
 
 def approve_meetings() -> None:
-    """Approve the board meeting's minutes once every app has embedded its sections."""
+    """Approve the board meeting's minutes once every app has embedded its sections; minutes
+    approved by an older load_demo, before snapshots existed, get theirs now."""
+    from governance.services import meetings_freeze_missing
+
     meeting = board_meeting()
     if meeting is not None:
         _approve(meeting)
+    meetings_freeze_missing(dated_by_meeting=True)
 
 
 def _load_peer_reflection() -> None:

@@ -68,6 +68,39 @@ def _freeze(embed: SectionEmbed, reader, now) -> None:
 
 
 @transaction.atomic
+def meetings_freeze_missing(*, dated_by_meeting: bool = False) -> int:
+    """Freeze every embedded section of a published, checked or approved meeting that has no
+    snapshot yet (meetings made before snapshots existed, e.g. by an old ``load_demo``). Only a
+    missing snapshot is written, never one that exists, so running it twice changes nothing; each
+    one is recorded in the embed's history. Returns how many were frozen.
+
+    ``dated_by_meeting`` dates the snapshots at the meeting's start (the demo, whose minutes were
+    approved in the meeting); otherwise at now, the time the figures were actually read."""
+    from simple_history.utils import bulk_update_with_history
+
+    reader = AnonymousUser()
+    missing = SectionEmbed.objects.filter(
+        section__meeting__status__in=Meeting.FROZEN_STATUSES, frozen_at__isnull=True
+    ).select_related("section__meeting")
+    embeds = list(missing.order_by("pk"))
+    now = timezone.now()
+    for embed in embeds:
+        embed.frozen_web = registry.render(embed.section_key, embed.params, viewer=reader, media="web")
+        embed.frozen_pdf = registry.render(embed.section_key, embed.params, viewer=reader, media="pdf")
+        embed.frozen_at = embed.section.meeting.starts_at if dated_by_meeting else now
+    # The meetings are locked for edits; a missing snapshot is the one write allowed past the lock,
+    # so it goes through the plain manager (the guarded one refuses every change of such rows).
+    bulk_update_with_history(
+        embeds,
+        SectionEmbed,
+        ["frozen_web", "frozen_pdf", "frozen_at"],
+        manager=SectionEmbed._base_manager,
+        default_change_reason="freeze_approved_meetings",
+    )
+    return len(embeds)
+
+
+@transaction.atomic
 def meeting_transition(*, meeting: Meeting, action: str, user=None) -> Meeting:
     """Move a meeting one step along its lifecycle (``Meeting.TRANSITIONS``), under its row lock.
 
