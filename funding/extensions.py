@@ -29,7 +29,7 @@ def _cost_table(key: str, title: str, estimate) -> dict:
         rows.append((row["key"], [label, *(eur(v) for v in row["values"]), eur(row["total"])]))
     rows.append(("total", [_("Total costs"), *(eur(v) for v in estimate.year_totals), eur(estimate.total)]))
     columns = [_("Cost category"), *(str(year) for year in estimate.years), _("Total")]
-    return table(key, f"{_('Cost estimate')}: {title}", columns, rows)
+    return table(key, "{}: {}".format(_("Cost estimate"), title), columns, rows)
 
 
 def _financing_table(key: str, title: str, plan) -> dict:
@@ -39,7 +39,9 @@ def _financing_table(key: str, title: str, plan) -> dict:
     ]
     rows.append(("total", [_("Total financing"), eur(plan.total), pct(100, 2) if plan.total else ""]))
     rows.append(("cost_total", [_("Total costs"), eur(plan.cost_total), ""]))
-    return table(key, f"{_('Financing plan')}: {title}", [_("Financing"), _("Amount"), _("Share")], rows)
+    return table(
+        key, "{}: {}".format(_("Financing plan"), title), [_("Financing"), _("Amount"), _("Share")], rows
+    )
 
 
 def plan_tables(project) -> list[dict]:

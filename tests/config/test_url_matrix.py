@@ -31,7 +31,8 @@ from governance.models import (
 )
 from notices.models import Job
 from notices.services import calendar_token_for
-from projects.models import Implementer, Project, WorkPackage
+from projects.models import Implementer, PlanVersion, Project, WorkPackage
+from projects.services import plan_version_freeze
 from tests.governance.factories import AffiliationFactory, AgendaSectionFactory, MeetingFactory, UserFactory
 from tests.notices.factories import NoticeFactory
 from tests.projects.factories import WorkPackageFactory
@@ -124,6 +125,10 @@ MATRIX: dict[str, tuple[str, str]] = {
     "projects:plan_pdf": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "projects:staff_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
     "projects:status": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404 302"),
+    "projects:versions": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:version_compare": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:version_pdf": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:change_application": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404 302"),
     "projects:work_package_add": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
     "projects:work_package_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
     "set_language": ("302 302 302 302 302 302 302 302 302", "302 302 302 302 302 302 302 302 302"),
@@ -177,6 +182,8 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
         kwargs["slug"] = world["area"].slug
     if "<int:period>" in route:
         kwargs["period"] = world["period"].pk
+    if "<int:number>" in route:
+        kwargs["number"] = world["plan_version"].number
     return kwargs
 
 
@@ -231,6 +238,7 @@ def world(demo, administrator, outsider, plain_user, django_user_model, settings
         "notice": NoticeFactory(recipient=board_member),  # a notice is its recipient's alone
         "job": Job.objects.create(user=main_coordinator, title="PDF", renderer="x", language="fi"),
         "calendar_token": calendar_token_for(board_member).token,
+        "plan_version": plan_version_freeze(project=project, reason=PlanVersion.Reason.SUBMITTED),
     }
 
 
