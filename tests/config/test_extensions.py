@@ -4,7 +4,7 @@ import pytest
 import rules
 from django.urls import reverse
 
-from config.extensions import ExtensionRegistry, Link, Part, extensions
+from config.extensions import Data, ExtensionRegistry, Link, Part, extensions
 
 
 def test_links_come_in_order_and_reverse_with_the_objects_key():
@@ -44,7 +44,7 @@ def test_parts_sharing_a_context_compute_it_once(settings, tmp_path):
 
 def test_the_project_page_gets_its_tabs_from_every_app():
     keys = [link.key for link in extensions.links("projects.tabs")]
-    assert keys == ["overview", "plan", "budget", "actuals", "transfer", "history"]
+    assert keys == ["overview", "plan", "budget", "actuals", "transfer", "versions", "history"]
     assert [link.url_name for link in extensions.links("projects.implementer_actions")] == [
         "funding:costs_edit",
         "funding:financing_edit",
@@ -82,3 +82,13 @@ def test_menu_and_front_page_offer_aftercare_only_to_those_who_may_open_it(clien
     client.force_login(area_manager)
     body = client.get("/").content.decode()
     assert body.count(f'href="{reverse("aftercare:home")}"') == 2  # the menu item and the card
+
+
+def test_data_of_a_slot_comes_joined_in_order():
+    registry = ExtensionRegistry()
+    registry.add_data("slot", Data(key="late", get_data=lambda obj: [f"{obj}-c"], order=20))
+    registry.add_data("slot", Data(key="early", get_data=lambda obj: [f"{obj}-a", f"{obj}-b"], order=10))
+    assert registry.data("slot", "x") == ["x-a", "x-b", "x-c"]
+    assert registry.data("empty", "x") == []
+    with pytest.raises(ValueError, match="twice"):
+        registry.add_data("slot", Data(key="late", get_data=list))

@@ -7,7 +7,7 @@ from django.urls import get_resolver, reverse
 from tests.funding.factories import CostLineFactory
 from tests.projects.factories import WorkPackageFactory
 
-POST_ONLY = {"projects:status", "funding:import", "funding:import_confirm"}
+POST_ONLY = {"projects:status", "projects:change_application", "funding:import", "funding:import_confirm"}
 NO_OBJECT = {"projects:list", "projects:create"}
 
 
@@ -29,6 +29,8 @@ def _kwargs(pattern, project, implementer, work_package) -> dict:
         kwargs["kind"] = "cost-lines"
     if "<slug:fmt>" in route:
         kwargs["fmt"] = "csv"
+    if "<int:number>" in route:
+        kwargs["number"] = 1
     return kwargs
 
 
