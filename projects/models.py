@@ -257,6 +257,18 @@ def _plan_version_path(instance: "PlanVersion", filename: str) -> str:
     return f"plan-versions/{uuid.uuid4().hex}.pdf"
 
 
+class PlanVersionQuerySet(models.QuerySet):
+    """A frozen version is changed or deleted by no path: not a bulk update or delete either."""
+
+    def update(self, **kwargs):
+        raise ValidationError(_("A plan version never changes."), code="frozen")
+
+    def delete(self):
+        raise ValidationError(_("A plan version never changes."), code="frozen")
+
+    delete.queryset_only = True
+
+
 class PlanVersion(PortalModel):
     """A frozen version of the whole plan, made when the plan is submitted to the funding authority
     and with every later change application: its tables as shown then (``projects.versions``) and
@@ -266,7 +278,8 @@ class PlanVersion(PortalModel):
         SUBMITTED = "submitted", _("submitted to the funding authority")
         CHANGE_APPLICATION = "change_application", _("change application")
 
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="plan_versions")
+    # PROTECT: a project whose plan went to the funding authority is not deleted with its records.
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, related_name="plan_versions")
     number = models.PositiveSmallIntegerField(_("number"))
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     frozen_by = models.ForeignKey(
@@ -279,6 +292,8 @@ class PlanVersion(PortalModel):
     )
     data = models.JSONField(_("tables of the plan"), editable=False)
     pdf = models.FileField(_("PDF"), upload_to=_plan_version_path, max_length=200, editable=False)
+
+    objects = PlanVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["project", "-number"]
@@ -295,6 +310,9 @@ class PlanVersion(PortalModel):
         if not self._state.adding:
             raise ValidationError(_("A plan version never changes."), code="frozen")
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("A plan version never changes."), code="frozen")
 
     def get_absolute_url(self) -> str:
         return reverse("projects:version_pdf", kwargs={"pk": self.project_id, "number": self.number})

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.urls import reverse
 
 from funding.models import CostLine
@@ -147,3 +148,17 @@ def test_the_comparison_marks_rows_and_cells():
     assert [(r.key, r.state) for r in diff.rows] == [("a", "changed"), ("b", "removed"), ("c", "added")]
     assert [c.changed for c in diff.rows[0].cells] == [False, False, True]
     assert versions.compare(old, old)[0].state == versions.SAME
+
+
+def test_no_path_changes_or_deletes_a_version(submitted):
+    version = submitted.plan_versions.get()
+    for attempt in (
+        version.delete,
+        PlanVersion.objects.all().delete,
+        lambda: PlanVersion.objects.update(reason="change_application"),
+    ):
+        with pytest.raises(ValidationError):
+            attempt()
+    with pytest.raises(ProtectedError):
+        Project.objects.filter(pk=submitted.pk).delete()
+    assert PlanVersion.objects.get(pk=version.pk).reason == "submitted"
