@@ -53,6 +53,11 @@ class ImplementerFinancesSerializer(FinancesSerializer):
     implementer = serializers.IntegerField(source="implementer.pk")
 
 
+class BudgetSerializer(serializers.Serializer):
+    total = FinancesSerializer()
+    implementers = ImplementerFinancesSerializer(many=True)
+
+
 class ProjectSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     programme = serializers.CharField(source="call.priority_axis.programme.name")
@@ -79,18 +84,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     def get_url(self, project) -> str:
         return self.context["request"].build_absolute_uri(project.get_absolute_url())
 
-    @extend_schema_field(
-        {
-            "type": "object",
-            "properties": {
-                "total": {"$ref": "#/components/schemas/Finances"},
-                "implementers": {
-                    "type": "array",
-                    "items": {"$ref": "#/components/schemas/ImplementerFinances"},
-                },
-            },
-        }
-    )
+    @extend_schema_field(BudgetSerializer)
     def get_budget(self, project) -> dict:
         finances = self.context["finances"](project)
         return {
@@ -135,7 +129,7 @@ class DecisionSerializer(serializers.ModelSerializer):
     meeting = serializers.IntegerField(source="meeting_id")
     group = serializers.IntegerField(source="meeting.group_id")
     year = serializers.IntegerField(source="meeting.year")
-    approved_at = serializers.DateTimeField(source="meeting.approved_at")
+    approved_at = serializers.DateTimeField(source="meeting.approved_at", allow_null=True)
 
     class Meta:
         model = AgendaSection

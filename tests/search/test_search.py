@@ -56,7 +56,7 @@ def test_the_decision_type_filter_reveals_no_unapproved_decision(client, built):
 
 
 def test_an_inflected_word_finds_the_decision(client, coordinator, built):
-    """"kokous" finds "Kokouksessa", "päätös" finds "Päätettiin" (a shared prefix on SQLite, Finnish
+    """ "kokous" finds "Kokouksessa", "päätös" finds "Päätettiin" (a shared prefix on SQLite, Finnish
     stems and prefixes on PostgreSQL)."""
     body = _found(client, coordinator, "päätös kokous")
     assert "Terveyskylä" in body
@@ -66,7 +66,7 @@ def test_an_inflected_word_finds_the_decision(client, coordinator, built):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="Finnish stemming is PostgreSQL's")
 def test_postgresql_stems_finnish(client, coordinator, built):
-    """"hankkeen" finds the measure "Hanke kokoaa …" by the Finnish stem "hank" alone (its prefix
+    """ "hankkeen" finds the measure "Hanke kokoaa …" by the Finnish stem "hank" alone (its prefix
     "hankke" does not match "hanke")."""
     assert "Yhteiskehittäminen" in _found(client, coordinator, "hankkeen")
 
@@ -80,7 +80,9 @@ def test_results_are_grouped_by_kind(client, coordinator, built):
 def test_filters_by_year_and_group(client, coordinator, built):
     assert "Syksyn <mark>kokous</mark>" in _found(client, coordinator, "kokous", year=2021)
     assert "Kevään kokous" not in _found(client, coordinator, "kokous", year=2021)
-    assert "Kevään <mark>kokous</mark>" in _found(client, coordinator, "kokous", group=built["group"].pk, kind="meeting")
+    assert "Kevään <mark>kokous</mark>" in _found(
+        client, coordinator, "kokous", group=built["group"].pk, kind="meeting"
+    )
 
 
 def test_another_groups_id_is_a_message_not_a_leak(client, outsider, built):

@@ -23,7 +23,15 @@ from tests.governance.factories import (
 )
 from tests.projects.factories import ImplementerFactory, MeasureFactory, ProjectFactory, WorkPackageFactory
 
-WORDS = ["alfaprojekti", "betaluonnos", "gammakokous", "deltapäätös", "epsilonliite", "zetaliite", "etapäätös"]
+WORDS = [
+    "alfaprojekti",
+    "betaluonnos",
+    "gammakokous",
+    "deltapäätös",
+    "epsilonliite",
+    "zetaliite",
+    "etapäätös",
+]
 
 
 def _set_status(meeting: Meeting, status: str) -> None:
