@@ -380,5 +380,7 @@ SPECTACULAR_SETTINGS = {
 }
 # Personal API tokens: the longest lifetime a person may choose.
 API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+# Open data (/avoindata/): the contact point of the dataset's description.
+OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="avoindata@example.fi")
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="jalkihuolto-demo")

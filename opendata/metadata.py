@@ -18,7 +18,7 @@ FREQUENCY_URI = "http://publications.europa.eu/resource/authority/frequency/IRRE
 
 
 def contact_email() -> str:
-    return getattr(settings, "OPEN_DATA_CONTACT_EMAIL", "") or settings.ACCESSIBILITY_FEEDBACK_EMAIL
+    return settings.OPEN_DATA_CONTACT_EMAIL
 
 
 def dcat(request, periods) -> dict:
