@@ -122,3 +122,24 @@ def test_the_index_follows_changes_and_is_rebuilt(built):
     assert reindex_all() == count
     built["beta"].delete()
     assert not Document.objects.filter(kind="project", object_id=built["beta"].pk).exists()
+
+
+def test_the_number_of_queries_does_not_grow_with_the_results(coordinator, built):
+    """Counts and the first hits of every kind come from one scan, whatever the number of matches."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.selectors import search
+    from tests.governance.factories import AgendaSectionFactory, MeetingFactory
+
+    def count() -> int:
+        fresh = type(coordinator).objects.get(pk=coordinator.pk)  # no role sets cached from before
+        with CaptureQueriesContext(connection) as queries:
+            search(fresh, "kokous")
+        return len(queries)
+
+    before = count()
+    for _ in range(5):
+        meeting = MeetingFactory(term=built["draft"].term, title="Lisäkokous")
+        AgendaSectionFactory(meeting=meeting, presentation="Kokouksessa käsiteltiin.")
+    assert count() == before
