@@ -8,7 +8,7 @@ PYTHON_VERSION := $(shell cat .python-version)
 UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := chromium poppler-utils libharfbuzz-subset0
-APPS := governance projects funding aftercare accounts notices
+APPS := governance projects funding aftercare accounts notices search api opendata
 
 .PHONY: help run test lint format bench system-deps test-deps messages check-deploy clean backup restore loadtest mutants
 
@@ -33,6 +33,7 @@ run: .venv/.synced .env ## Install, migrate the SQLite database, load the demo, 
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
+	$(PY) manage.py search_reindex
 	@echo ""
 	@echo "Demo users (password: $${DEMO_PASSWORD:-jalkihuolto-demo}):"
 	@echo "  koordinaattori    coordinator at SONet BOTNIA (projects, meetings)"

@@ -38,12 +38,16 @@ INSTALLED_APPS = [
     "aftercare",
     "accounts",
     "notices",
+    "search",
+    "api",
+    "opendata",
     "config.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # search: full-text vectors (harmless on SQLite)
     "django.contrib.humanize",  # allauth's session list
     "rules",
     "simple_history",
@@ -56,6 +60,9 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "axes",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -89,6 +96,12 @@ CACHES = {
     "form_tokens": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "portal_form_tokens",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    # The API's rate limits count requests across every app server: a table in the database too.
+    "api_throttle": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_api_throttle",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
 }
@@ -333,5 +346,41 @@ NOTICES_DUE_REMINDER_DAYS = env.list("NOTICES_DUE_REMINDER_DAYS", cast=int, defa
 # A meeting PDF with this many embedded report sections or more is made by a task worker (the demo
 # meeting, 2 embeds, took 1.8–2.2 s to render on a busy 2-core machine).
 MEETING_PDF_BACKGROUND_EMBEDS = env.int("MEETING_PDF_BACKGROUND_EMBEDS", default=4)
+
+# --- read API (Django REST framework, OpenAPI by drf-spectacular) ----------------------------------
+# Read-only: personal tokens (api.authentication) or the browser session; the same permissions and
+# small-count suppression as the pages. Rates per token holder and per address (anonymous).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadOnlyAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.UserThrottle", "api.throttling.AnonThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": env.str("API_RATE_USER", default="1200/hour"),
+        "anon": env.str("API_RATE_ANON", default="120/hour"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Jälkihuoltoportaali API",
+    "DESCRIPTION": "Read-only API of the aftercare development portal: projects, aftercare figures "
+    "(small counts suppressed), steering groups, meetings and approved decisions.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The docs page runs under the portal's CSP: its scripts come from our own static files.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# Personal API tokens: the longest lifetime a person may choose.
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365)
+# Open data (/avoindata/): the contact point of the dataset's description.
+OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="avoindata@example.fi")
 
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="jalkihuolto-demo")

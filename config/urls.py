@@ -17,6 +17,9 @@ urlpatterns = [
     path("aftercare/", include("aftercare.urls")),
     path("governance/", include("governance.urls")),
     path("notices/", include("notices.urls")),
+    path("search/", include("search.urls")),
+    path("api/", include("api.urls")),
+    path("avoindata/", include("opendata.urls")),
 ]
 
 # Addresses that moved (municipal funding from governance to funding, the plan PDF from funding to

@@ -23,6 +23,18 @@ PUBLIC |= {"logout", "account_logout"}
 # Calendar programs cannot log in: the feed's secret address is its key; an unknown one is 404
 # (tests/governance/test_calendar.py).
 PUBLIC |= {"calendar_feed"}
+# Open data is published for everyone (tests/opendata); its release page is the administrators'.
+PUBLIC |= {"opendata:index", "opendata:csv", "opendata:json", "opendata:dcat"}
+# The API answers for itself: 401 with a JSON body to a request without a token or session, as a
+# program cannot follow a redirect to a login form (tests/api/test_api.py); its schema and docs are
+# public, like any published API's.
+PUBLIC |= {
+    f"api:{name}"
+    for name in (
+        *("api-root", "project-list", "project-detail", "group-list", "group-detail", "meeting-list"),
+        *("meeting-detail", "decision-list", "decision-detail", "figures-list", "schema", "docs", "redoc"),
+    )
+}
 SAMPLE = {
     IntConverter: "1",
     SlugConverter: "x",
@@ -61,7 +73,7 @@ def portal_urls():
         {
             (name, "/" + path)
             for name, path in _walk(get_resolver().url_patterns)
-            if name.split(":")[-1] not in PUBLIC
+            if name not in PUBLIC and name.split(":")[-1] not in PUBLIC
         }
     )
 
