@@ -23,3 +23,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 PORTAL_URL = "http://testserver"
+# Each test starts with an empty cache (tests/conftest.py), also tests without a database: the
+# process's own memory. The shared database cache of the real settings is proved across two servers
+# in tests/config/test_two_servers.py.
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
