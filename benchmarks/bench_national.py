@@ -208,7 +208,8 @@ def test_national_bench():
     call_command("load_demo", demo=True, stdout=quiet)
     pages = targets()
     results: dict = {
-        "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, {platform.python_version()}",
+        "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "settings": {
             "scales": SCALES,

@@ -5,7 +5,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpResponse
 from django.urls import path
 
-from config.urls import handler500, urlpatterns as portal  # noqa: F401 - the 500 handler stays
+from config.urls import handler500  # noqa: F401 - the 500 handler stays
+from config.urls import urlpatterns as portal
 
 
 @login_not_required
