@@ -188,13 +188,15 @@ def _throughput(pages: list[tuple[str, str, str]]) -> tuple[float, dict]:
     server = _gunicorn(port)
     base = f"http://127.0.0.1:{port}"
     try:
+        asyncio.run(_load(f"{base}/bench/bare/", {}, 2))  # warm-up: the workers' first requests
         bare = asyncio.run(_load(f"{base}/bench/bare/", {}, SECONDS))
         rates = {}
         for name, persona, path in pages:
-            session = _client(persona).cookies[settings.SESSION_COOKIE_NAME].value
-            rates[name] = asyncio.run(
-                _load(f"{base}{path}", {settings.SESSION_COOKIE_NAME: session}, SECONDS)
-            )
+            cookies = {
+                settings.SESSION_COOKIE_NAME: _client(persona).cookies[settings.SESSION_COOKIE_NAME].value
+            }
+            asyncio.run(_load(f"{base}{path}", cookies, 1))  # warm-up: templates, catalogues
+            rates[name] = asyncio.run(_load(f"{base}{path}", cookies, SECONDS))
     finally:
         server.terminate()
         server.wait(20)
