@@ -12,11 +12,17 @@ import rules
 from governance.models import Affiliation, AreaManager
 
 
-def _cached(user, attr: str, compute):
-    # The same user object is asked many times per request; one query each is enough.
-    if not hasattr(user, attr):
-        setattr(user, attr, compute())
-    return getattr(user, attr)
+def cached_for(user, key, compute):
+    """``compute()`` once per user object (in practice once per request), remembered under ``key``
+    (the asking function): the same person is asked many times per page; one query each is enough."""
+    # getattr/setattr (not ``__dict__``) reach through ``request.user``'s lazy wrapper to the user
+    # object that ``has_perm`` passes to the rules, so both share one cache.
+    cache = getattr(user, "_portal_permission_cache", None)
+    if cache is None:
+        cache = user._portal_permission_cache = {}
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
 def _facts(user) -> dict[str, frozenset]:
@@ -65,7 +71,7 @@ def _facts(user) -> dict[str, frozenset]:
             "preparable_groups": frozenset(i for k, i, _, _ in rows if k == "preparable"),
         }
 
-    return _cached(user, "_portal_facts", read)
+    return cached_for(user, "facts", read)
 
 
 def organisation_ids(user) -> frozenset[int]:
