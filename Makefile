@@ -82,8 +82,8 @@ test: test-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABAS
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadfile
 
-bench: .venv/.synced ## Measure the pages and PDFs that people wait for
-	$(PY) -m pytest benchmarks -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider
+bench: .venv/.synced ## National-scale benchmark on PostgreSQL (DATABASE_URL): one table, var/bench/results.json
+	$(PY) -m pytest benchmarks/bench_national.py -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider -p no:xdist
 
 messages: .venv/.synced ## Update and compile the fi/sv translation catalogues (project and each app)
 	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests --ignore=var \

@@ -86,7 +86,9 @@ class WarningAcknowledgementInline(admin.TabularInline):
 @admin.register(AreaReport)
 class AreaReportAdmin(PortalAdmin):
     list_display = ["wellbeing_area", "period", "status", "clients_total", "submitted_at"]
-    list_filter = ["status", "period", "wellbeing_area"]
+    # Filters that need no query of their own (a national table); search names the area.
+    list_filter = ["status"]
+    search_fields = ["wellbeing_area__name_fi", "wellbeing_area__slug"]
     list_select_related = ["wellbeing_area", "period"]
     inlines = [
         AgeBandCountInline,

@@ -53,6 +53,7 @@ def export_area(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     area = get_object_or_404(WellbeingArea, slug=slug)
     require_perm(request.user, "aftercare.view_area", area)
     periods = ReportingPeriod.objects.filter(reports__wellbeing_area=area).distinct()
+    bands = selectors.age_bands()  # once, not once per period
     rows = []
     for summary in selectors.summaries(request.user, areas=[area], periods=periods):
         if summary.figures is not None:
@@ -62,7 +63,7 @@ def export_area(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
                 staffing=summary.figures.staffing,
                 workers=summary.workers,
             )
-            rows += resources.figure_rows(area.slug, summary.period, shown, selectors.age_bands())
+            rows += resources.figure_rows(area.slug, summary.period, shown, bands)
     return _download(rows, fmt, f"jalkihuolto-{area.slug}")
 
 

@@ -8,3 +8,6 @@ class PortalAdmin(ObjectPermissionsModelAdminMixin, SimpleHistoryAdmin):
     """Asks the rules permissions (``<app>.<verb>_<model>``) per object and shows each record's history."""
 
     readonly_fields = ("created_at", "updated_at", "version")
+    # A changelist of a national table (hundreds of thousands of rows) counts its rows once, for the
+    # filtered page, not a second time for "of N in all".
+    show_full_result_count = False

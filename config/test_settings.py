@@ -31,3 +31,7 @@ import tempfile  # noqa: E402
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+# Each test starts with an empty cache (tests/conftest.py), also tests without a database: the
+# process's own memory. The shared database cache of the real settings is proved across two servers
+# in tests/config/test_two_servers.py.
+CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405

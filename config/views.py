@@ -2,7 +2,8 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -55,3 +56,40 @@ def _database_is_away(error: Exception) -> bool:
     from django.db import InterfaceError, OperationalError
 
     return isinstance(error, OperationalError | InterfaceError)
+
+
+@login_not_required
+@require_GET
+@transaction.non_atomic_requests
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For the load balancer: 200 when the database and the file storage answer, 503 when either does
+    not. No login, no session, nothing about the data; never cached."""
+    checks = {"database": _database_answers(), "storage": _storage_answers()}
+    response = JsonResponse(
+        {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
+        status=200 if all(checks.values()) else 503,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _database_answers() -> bool:
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        connection.close()  # the next probe connects afresh
+        return False
+
+
+def _storage_answers() -> bool:
+    from django.core.files.storage import default_storage
+
+    try:
+        default_storage.exists("healthz")  # a stat on disk, a HEAD request on object storage
+    except Exception:  # noqa: BLE001 -- any failure of the storage backend means "not healthy"
+        return False
+    return True

@@ -19,7 +19,9 @@ from funding.models import (
 @admin.register(CostLine)
 class CostLineAdmin(PortalAdmin):
     list_display = ("implementer", "category", "year", "amount")
-    list_filter = ("category", "year")
+    # No filter by year: it would read the distinct years of every cost line of the country per page.
+    list_filter = ("category",)
+    search_fields = ("implementer__organisation__name", "implementer__project__name")
     list_select_related = ("implementer__organisation", "implementer__project")
 
 

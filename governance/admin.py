@@ -217,7 +217,9 @@ class AgendaSectionAdmin(MeetingRecordAdmin):
 class MeetingAdmin(MeetingRecordAdmin):
     list_display = ["__str__", "starts_at", "kind", "status"]
     list_select_related = ["group"]
-    list_filter = ["status", "kind", "group"]
+    # No filter by group: at national scale a list of thousands of groups; search names the group.
+    list_filter = ["status", "kind"]
+    search_fields = ["group__name", "title"]
     readonly_fields = [*PortalAdmin.readonly_fields, "status", "approved_at"]
     inlines = [AgendaSectionInline]
 

@@ -25,41 +25,74 @@ def cached_for(user, key, compute):
     return cache[key]
 
 
+def _facts(user) -> dict[str, frozenset]:
+    """Everything the role predicates ask about the user, read in one query (a UNION ALL of the
+    user's affiliations, area, memberships and the groups their organisations own) and kept on the
+    user object for the request: each page asks several of these, and one round trip is enough."""
+
+    def read() -> dict[str, frozenset]:
+        from django.db.models import BooleanField, CharField, IntegerField, Q, Value
+
+        from governance.models import Membership, SteeringGroup
+
+        def kind(name: str) -> Value:
+            return Value(name, output_field=CharField())
+
+        affiliations = (
+            Affiliation.objects.filter(user=user)
+            .order_by()
+            .values_list(
+                kind("organisation"),
+                "organisation_id",
+                Value(0, output_field=IntegerField()),
+                "is_coordinator",
+            )
+        )
+        area = AreaManager.objects.filter(user=user).order_by().values_list(
+            kind("area"), "wellbeing_area_id", Value(0, output_field=IntegerField()),
+            Value(False, output_field=BooleanField()),
+        )  # fmt: skip
+        memberships = (
+            Membership.objects.filter(person__user=user)
+            .order_by()
+            .values_list(kind("term"), "term_id", "term__group_id", Q(role=Membership.Role.SECRETARY))
+        )
+        owned = SteeringGroup.objects.filter(
+            owner__affiliations__user=user, owner__affiliations__is_coordinator=True
+        ).order_by().values_list(kind("preparable"), "pk", Value(0, output_field=IntegerField()),
+                      Value(False, output_field=BooleanField()))  # fmt: skip
+        rows = list(affiliations.union(area, memberships, owned, all=True).order_by())
+        return {
+            "organisations": frozenset(i for k, i, _, _ in rows if k == "organisation"),
+            "coordinated": frozenset(i for k, i, _, flag in rows if k == "organisation" and flag),
+            "areas": frozenset(i for k, i, _, _ in rows if k == "area"),
+            "member_groups": frozenset(g for k, _, g, _ in rows if k == "term"),
+            "secretary_terms": frozenset(i for k, i, _, flag in rows if k == "term" and flag),
+            "preparable_groups": frozenset(i for k, i, _, _ in rows if k == "preparable"),
+        }
+
+    return cached_for(user, "facts", read)
+
+
 def organisation_ids(user) -> frozenset[int]:
     """Organisations the user belongs to."""
     if not user.is_authenticated:
         return frozenset()
-    return cached_for(
-        user,
-        organisation_ids,
-        lambda: frozenset(Affiliation.objects.filter(user=user).values_list("organisation_id", flat=True)),
-    )
+    return _facts(user)["organisations"]
 
 
 def coordinated_organisation_ids(user) -> frozenset[int]:
     """Organisations in which the user is a coordinator."""
     if not user.is_authenticated:
         return frozenset()
-    return cached_for(
-        user,
-        coordinated_organisation_ids,
-        lambda: frozenset(
-            Affiliation.objects.filter(user=user, is_coordinator=True).values_list(
-                "organisation_id", flat=True
-            )
-        ),
-    )
+    return _facts(user)["coordinated"]
 
 
 def managed_area_id(user) -> int | None:
-    """The wellbeing area the user manages, if any."""
+    """The wellbeing area the user manages, if any (a manager manages one area)."""
     if not user.is_authenticated:
         return None
-    return cached_for(
-        user,
-        managed_area_id,
-        lambda: AreaManager.objects.filter(user=user).values_list("wellbeing_area_id", flat=True).first(),
-    )
+    return min(_facts(user)["areas"], default=None)
 
 
 @rules.predicate
@@ -98,49 +131,21 @@ def member_group_ids(user) -> frozenset[int]:
     """Groups in whose any term the user (through their Person) holds a membership."""
     if not user.is_authenticated:
         return frozenset()
-    from governance.models import Membership
-
-    return cached_for(
-        user,
-        member_group_ids,
-        lambda: frozenset(
-            Membership.objects.filter(person__user=user).values_list("term__group_id", flat=True)
-        ),
-    )
+    return _facts(user)["member_groups"]
 
 
 def secretary_term_ids(user) -> frozenset[int]:
     """Terms in which the user is the group's secretary: they prepare those meetings."""
     if not user.is_authenticated:
         return frozenset()
-    from governance.models import Membership
-
-    return cached_for(
-        user,
-        secretary_term_ids,
-        lambda: frozenset(
-            Membership.objects.filter(person__user=user, role=Membership.Role.SECRETARY).values_list(
-                "term_id", flat=True
-            )
-        ),
-    )
+    return _facts(user)["secretary_terms"]
 
 
 def preparable_group_ids(user) -> frozenset[int]:
     """Groups owned by an organisation the user coordinates."""
     if not user.is_authenticated:
         return frozenset()
-    from governance.models import SteeringGroup
-
-    return cached_for(
-        user,
-        preparable_group_ids,
-        lambda: frozenset(
-            SteeringGroup.objects.filter(owner_id__in=coordinated_organisation_ids(user)).values_list(
-                "pk", flat=True
-            )
-        ),
-    )
+    return _facts(user)["preparable_groups"]
 
 
 @rules.predicate

@@ -88,7 +88,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     group = get_for_user(
         request.user, SteeringGroup.objects.select_related("owner"), "governance.view_steeringgroup", pk=pk
     )
-    meetings = Meeting.objects.visible_to(request.user).filter(group=group).select_related("term")
+    meetings = Meeting.objects.visible_to(request.user).filter(group=group).select_related("group", "term")
     memberships = Membership.objects.filter(term__group=group).select_related(
         "term", "person__organisation", "represents_organisation", "represents_region", "deputy_of__person"
     )

@@ -47,6 +47,7 @@ class MeasureInline(admin.TabularInline):
 @admin.register(WorkPackage)
 class WorkPackageAdmin(PortalAdmin):
     list_display = ("code", "name", "implementer")
+    list_select_related = ("implementer__project", "implementer__organisation")
     inlines = [MeasureInline]
 
 

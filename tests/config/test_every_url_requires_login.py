@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter, UUIDConverter
 
 # Reachable without logging in, by design.
-PUBLIC = {"login", "account_login", "set_language", "static", "serve", "accessibility"}
+PUBLIC = {"login", "account_login", "set_language", "static", "serve", "accessibility", "healthz"}
 # The organisations' sign-in services send the browser back without a portal session; the views
 # refuse anything that is not a sign-in they started (tests/accounts/test_journey_organisation_sign_in.py).
 PUBLIC |= {"openid_connect_login", "openid_connect_callback"}

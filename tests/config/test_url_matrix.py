@@ -49,7 +49,7 @@ PERSONAS = [
     "administrator",
 ]
 NAMESPACES = ("projects", "funding", "aftercare", "governance", "notices")
-ROOT = ("home", "accessibility", "set_language")
+ROOT = ("home", "accessibility", "healthz", "set_language")
 
 # name: (GET per persona, POST per persona), in the order of PERSONAS. Reviewed row by row: 404 for
 # everyone outside a project, group or area; aftercare pages for the aftercare roles only; entry,
@@ -59,6 +59,7 @@ ROOT = ("home", "accessibility", "set_language")
 # fmt: off
 MATRIX: dict[str, tuple[str, str]] = {
     "accessibility": ("200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405"),
+    "healthz": ("200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405"),
     "aftercare:area": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "aftercare:backfill": ("302 404 404 404 404 404 404 404 200", "302 404 404 404 404 404 404 404 200"),
     "aftercare:completeness": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),

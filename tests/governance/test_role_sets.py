@@ -87,7 +87,7 @@ def test_a_user_without_roles_has_empty_sets_and_an_anonymous_visitor_too(
 
 def test_the_sets_are_asked_once_per_user_object(user, django_assert_num_queries):
     AffiliationFactory(user=user, is_coordinator=True)
-    with django_assert_num_queries(2):  # organisations, then coordinated organisations
+    with django_assert_num_queries(1):  # every role set of the user in one query
         for _ in range(3):
             p.organisation_ids(user)
             p.coordinated_organisation_ids(user)
@@ -95,5 +95,5 @@ def test_the_sets_are_asked_once_per_user_object(user, django_assert_num_queries
 
 
 def test_a_user_coordinating_nothing_asks_no_aftercare_organisations(user, django_assert_num_queries):
-    with django_assert_num_queries(1):  # only the coordinated organisations
+    with django_assert_num_queries(1):  # only the role sets (the coordinated organisations among them)
         assert aftercare_area_ids(user) == frozenset()

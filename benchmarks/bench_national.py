@@ -1,0 +1,329 @@
+# ruff: noqa: S603 -- fixed local commands, no shell
+"""`make bench`: the portal at national scale, every figure beside the limit it is measured against
+in the same run. Prints one table and writes ``var/bench/results.json``.
+
+1. The national backfill import vs PostgreSQL ``COPY`` of the same rows (``bench_imports``).
+2. Meeting and plan PDFs: the portal's own share of the time (the rest is WeasyPrint).
+3. The personas' main pages on the demo plus national data (``generate_national_data``) at scale 1
+   and 10: queries per page (``BEGIN``/``COMMIT`` of ``ATOMIC_REQUESTS`` not counted), median time.
+4. Throughput of those pages under load (an asyncio client, httpx, ``BENCH_CONNECTIONS`` at once for
+   ``BENCH_SECONDS`` each) against gunicorn with 4 workers on 127.0.0.1, vs a bare view on the same
+   server (``benchmarks.settings`` adds it).
+5. Admin changelists of every registered model at the largest scale: queries.
+
+Environment: ``BENCH_SCALES`` (default "1,10"), ``BENCH_SECONDS`` (10), ``BENCH_CONNECTIONS`` (32),
+``BENCH_IMPORT_ROWS`` (10000). Measures; asserts nothing about speed.
+"""
+
+import asyncio
+import datetime
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from benchmarks.pages import query_count, targets
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "var" / "bench"
+SCALES = [float(s) for s in os.environ.get("BENCH_SCALES", "1,10").split(",") if s.strip()]
+SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+IMPORT_ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "10000"))
+GOALS = {"import": 0.10, "pdf": 0.10, "queries": 10, "rps": 0.25, "admin": 5}
+
+
+def _client(username: str) -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def _median_ms(client: Client, path: str, runs: int = 5) -> float:
+    client.get(path)  # warm-up: template compilation and catalogues are one-off costs
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        client.get(path)
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings) * 1000
+
+
+def _pdf_share(client: Client, path: str, runs: int = 3) -> dict:
+    """Time of the whole request vs WeasyPrint's part of it (layout and writing the PDF)."""
+    from config import pdf
+
+    original = pdf.HTML
+    spent = []
+
+    class TimedHTML(original):
+        def write_pdf(self, *args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return super().write_pdf(*args, **kwargs)
+            finally:
+                spent.append(time.perf_counter() - start)
+
+    pdf.HTML = TimedHTML
+    try:
+        client.get(path)
+        totals, spent[:] = [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            response = client.get(path)
+            totals.append(time.perf_counter() - start)
+            assert response.status_code == 200 and response["Content-Type"] == "application/pdf", path
+    finally:
+        pdf.HTML = original
+    total, weasy = statistics.median(totals), statistics.median(spent)
+    return {
+        "seconds": round(total, 3),
+        "weasyprint_seconds": round(weasy, 3),
+        "own_share": round(1 - weasy / total, 4),
+    }
+
+
+def _admin_changelists(client: Client) -> dict:
+    from django.contrib import admin
+
+    counts = {}
+    for model in admin.site._registry:
+        path = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        client.get(path)
+        counts[f"{model._meta.app_label}.{model._meta.model_name}"] = query_count(client, path)
+    return counts
+
+
+# --- load ---------------------------------------------------------------------------------------
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def _gunicorn(port: int) -> subprocess.Popen:
+    from django.conf import settings
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": settings.SECRET_KEY,  # the sessions made here must be valid there
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": "var/bench/static",
+        "DATABASE_URL": _database_url(),
+        "LOG_LEVEL": "WARNING",
+    }
+    for command in (["collectstatic", "--noinput", "-v0"], ["createcachetable"]):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "4", "-b", f"127.0.0.1:{port}", "--preload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    import httpx
+
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz/", timeout=5).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    process.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+async def _load(url: str, cookies: dict, seconds: float) -> float:
+    """Requests per second of successful answers, CONNECTIONS clients asking one after another."""
+    import logging
+
+    import httpx
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    limits = httpx.Limits(max_connections=CONNECTIONS, max_keepalive_connections=CONNECTIONS)
+    async with httpx.AsyncClient(cookies=cookies, limits=limits, timeout=60) as client:
+        done, failed = 0, 0
+        stop = time.monotonic() + seconds
+
+        async def user():
+            nonlocal done, failed
+            while time.monotonic() < stop:
+                response = await client.get(url)
+                if response.status_code == 200:
+                    done += 1
+                else:
+                    failed += 1
+
+        start = time.monotonic()
+        await asyncio.gather(*(user() for _ in range(CONNECTIONS)))
+        elapsed = time.monotonic() - start
+    assert failed == 0, f"{url}: {failed} answers other than 200"
+    return done / elapsed
+
+
+def _throughput(pages: list[tuple[str, str, str]]) -> tuple[float, dict]:
+    from django.conf import settings
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = _gunicorn(port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        asyncio.run(_load(f"{base}/bench/bare/", {}, 2))  # warm-up: the workers' first requests
+        bare = asyncio.run(_load(f"{base}/bench/bare/", {}, SECONDS))
+        rates = {}
+        for name, persona, path in pages:
+            cookies = {
+                settings.SESSION_COOKIE_NAME: _client(persona).cookies[settings.SESSION_COOKIE_NAME].value
+            }
+            asyncio.run(_load(f"{base}{path}", cookies, 1))  # warm-up: templates, catalogues
+            rates[name] = asyncio.run(_load(f"{base}{path}", cookies, SECONDS))
+    finally:
+        server.terminate()
+        server.wait(20)
+    return bare, rates
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_national_bench():
+    if connection.vendor != "postgresql":
+        pytest.skip("the benchmark counts on PostgreSQL: DATABASE_URL=postgres://…")
+    started = time.monotonic()
+    quiet = open(os.devnull, "w")  # noqa: SIM115
+    call_command("load_demo", demo=True, stdout=quiet)
+    pages = targets()
+    results: dict = {
+        "machine": f"{platform.node()} {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "settings": {
+            "scales": SCALES,
+            "seconds": SECONDS,
+            "connections": CONNECTIONS,
+            "import_rows": IMPORT_ROWS,
+        },
+        "pages": {name: {"path": path, "persona": persona} for name, persona, path in pages},
+    }
+
+    from benchmarks.bench_imports import national_backfill
+
+    results["import"] = national_backfill(IMPORT_ROWS)
+    results.update(
+        {
+            key: results["import"][key]
+            for key in ("import_rows_per_s", "copy_rows_per_s", "import_ratio_to_copy")
+        }
+    )
+
+    for scale in SCALES:
+        call_command("generate_national_data", scale=scale, force=True, verbosity=0)
+        label = f"{scale:g}"
+        for name, persona, path in pages:
+            client = _client(persona)
+            client.get(path)
+            results["pages"][name][f"queries_scale_{label}"] = query_count(client, path)
+            results["pages"][name][f"median_ms_scale_{label}"] = round(_median_ms(client, path), 1)
+        if scale == SCALES[0]:
+            coordinator, member = _client("koordinaattori"), _client("jasen")
+            project = pages[1][2].rstrip("/").split("/")[-1]
+            meeting = pages[-1][2].rstrip("/").split("/")[-1]
+            results["pdf"] = {
+                "meeting": _pdf_share(member, f"/governance/meetings/{meeting}/pdf/"),
+                "plan": _pdf_share(coordinator, f"/projects/{project}/plan.pdf"),
+            }
+            results["pdf_own_share"] = max(part["own_share"] for part in results["pdf"].values())
+            bare, rates = _throughput(pages)
+            results["bare_rps"] = round(bare, 1)
+            for name, rate in rates.items():
+                results["pages"][name]["rps"] = round(rate, 1)
+                results["pages"][name]["rps_ratio_to_bare"] = round(rate / bare, 3)
+    admin = get_user_model().objects.create_superuser("bench-admin", "", None)
+    _give_second_factor(admin)  # the portal sends an administrator without one to set it up
+    client = Client()
+    client.force_login(admin)
+    results["admin_changelists"] = _admin_changelists(client)
+    results["seconds"] = round(time.monotonic() - started)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    _print(results)
+
+
+def _give_second_factor(user) -> None:
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, "JBSWY3DPEHPK3PXP")
+
+
+def _print(results: dict) -> None:
+    scales = [f"{s:g}" for s in results["settings"]["scales"]]
+    rows = [("figure", "measured", "limit (same run)", "ratio", "goal")]
+    rows.append(
+        (
+            f"import {results['import']['rows']:,} rows",
+            f"{results['import_rows_per_s']:,.0f} rows/s",
+            f"COPY {results['copy_rows_per_s']:,.0f} rows/s",
+            f"{results['import_ratio_to_copy']:.2%}",
+            f">= {GOALS['import']:.0%}",
+        )
+    )
+    for name, part in results.get("pdf", {}).items():
+        rows.append(
+            (
+                f"{name} PDF",
+                f"{part['seconds']:.2f} s",
+                f"WeasyPrint {part['weasyprint_seconds']:.2f} s",
+                f"own {part['own_share']:.1%}",
+                f"<= {GOALS['pdf']:.0%}",
+            )
+        )
+    rows.append(("bare view", f"{results.get('bare_rps', 0):.0f} req/s", "-", "100%", "-"))
+    for name, page in results["pages"].items():
+        queries = " / ".join(str(page.get(f"queries_scale_{s}", "-")) for s in scales)
+        rows.append(
+            (
+                name,
+                f"{page.get('rps', 0):.0f} req/s; queries {queries}",
+                "bare view; 10 queries",
+                f"{page.get('rps_ratio_to_bare', 0):.0%}",
+                f">= {GOALS['rps']:.0%}; <= {GOALS['queries']}, equal",
+            )
+        )
+    admin = results["admin_changelists"]
+    over = {name: n for name, n in admin.items() if n > GOALS["admin"]}
+    rows.append(
+        (
+            f"admin changelists ({len(admin)})",
+            f"max {max(admin.values())} queries; {len(over)} over {GOALS['admin']}",
+            "tuned admin",
+            "-",
+            f"<= {GOALS['admin']}",
+        )
+    )
+    widths = [max(len(str(row[i])) for row in rows) for i in range(5)]
+    print(f"\nNational benchmark, scales {', '.join(scales)} ({results['machine']}, {results['date']})")
+    for row in rows:
+        print("  " + "  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+    if over:
+        print("  admin changelists over the goal: " + ", ".join(f"{k} {v}" for k, v in sorted(over.items())))
+    print(f"  results: {OUT / 'results.json'}; {results['seconds']} s")
