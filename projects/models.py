@@ -121,13 +121,21 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(pk__in=ids)
 
     def editable_by(self, user) -> "ProjectQuerySet":
-        """Projects the user may change: as a coordinator of an implementing organisation."""
+        """Projects whose shared data the user may change: as a coordinator of the main implementer
+        (of any implementer while there is no main one). States the same rule as
+        ``projects.change_project``."""
         if is_administrator(user):
             return self.all()
-        ids = Project.objects.filter(
-            implementers__organisation_id__in=coordinated_organisation_ids(user)
-        ).values("pk")
-        return self.filter(pk__in=ids)
+        coordinated = coordinated_organisation_ids(user)
+        as_main = Implementer.objects.filter(is_main=True, organisation_id__in=coordinated).values(
+            "project_id"
+        )
+        without_main = (
+            Project.objects.filter(implementers__organisation_id__in=coordinated)
+            .exclude(implementers__is_main=True)
+            .values("pk")
+        )
+        return self.filter(Q(pk__in=as_main) | Q(pk__in=without_main))
 
     def for_list(self) -> "ProjectQuerySet":
         return self.select_related("call__priority_axis__programme").prefetch_related(
