@@ -232,6 +232,11 @@ class Project(PortalModel):
     def next_statuses(self) -> list[str]:
         return list(self.NEXT_STATUS[self.status])
 
+    @property
+    def years(self) -> range:
+        """The calendar years the project runs in: a cost estimate has a column for each."""
+        return range(self.start_date.year, self.end_date.year + 1)
+
 
 class StatusChange(PortalModel):
     """Who moved a project from one status to another, and when."""
