@@ -13,6 +13,19 @@ from tests.funding.factories import CostLineFactory, CostModelFactory
 pytestmark = pytest.mark.django_db
 
 YEARS = (2020, 2021, 2022)  # the project factory's period 8/2020–12/2022
+# What the browser test types into the grid (the fifth row added with "Add a row") and what it and
+# the post without script must both save.
+TYPED = [
+    {"category": "salaries", 2021: "52 000"},
+    {"category": "travel"},
+    {"category": "other"},
+    {"category": "purchased_services"},
+    {"category": "travel", "description": "Seminaarimatkat", 2022: "1 500,50"},
+]
+SAVED = {
+    ("salaries", "", 2021, Decimal("52000.00")),
+    ("travel", "Seminaarimatkat", 2022, Decimal("1500.50")),
+}
 
 
 def page(client, implementer):
@@ -100,6 +113,14 @@ def test_the_grid_saves_a_line_per_filled_cell_and_shows_the_totals_without_scri
     assert "14 880,00 €" in body
     # 2022: 10 000,50 + 2 400 − 500 = 11 900,50; grand total 99,99 + 53 500 + 12 480 + 11 900,50
     assert "11 900,50 €" in body and "77 980,49 €" in body
+
+
+def test_the_browser_tests_figures_save_the_same_without_script(client, coordinator, sub_implementer):
+    client.force_login(coordinator)
+    assert grid_post(client, sub_implementer, TYPED).status_code == 302
+    assert lines(sub_implementer) == SAVED
+    body = text(page(client, sub_implementer))
+    assert "65 980,50 €" in body  # 52 000 + 24 % flat rate 12 480 + 1 500,50, as the script shows
 
 
 def test_saving_again_updates_lines_in_place_and_clearing_a_cell_deletes_its_line(
