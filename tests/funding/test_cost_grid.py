@@ -200,3 +200,17 @@ def test_the_cost_model_keeps_its_version_check(client, coordinator, sub_impleme
     assert response.status_code == 200
     model.refresh_from_db()
     assert model.flat_rate_percent == 40
+
+
+def test_an_imported_cost_line_in_a_year_outside_the_project_is_refused(client, coordinator, sub_implementer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(coordinator)
+    name = sub_implementer.organisation.short_name or sub_implementer.organisation.name
+    text_ = f"implementer;category;year;amount\n{name};salaries;2023;10,00\n"
+    file = SimpleUploadedFile("rivit.csv", text_.encode(), content_type="text/csv")
+    project = sub_implementer.project
+    response = client.post(reverse("funding:import", args=[project.pk, "cost-lines"]), {"file": file})
+    assert response.status_code == 400
+    assert "2023" in text(response) and "2020–2022" in text(response)
+    assert not CostLine.objects.exists()
