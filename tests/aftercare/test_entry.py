@@ -142,10 +142,10 @@ def test_hard_errors_save_nothing(as_varha, entry_url, varha, open_period, value
     from aftercare.models import AgeBand
 
     bands = list(AgeBand.objects.order_by("lower"))
-    values = {
-        k.replace("age_1", f"age_{bands[0].pk}").replace("age_2", f"age_{bands[1].pk}"): v
-        for k, v in values.items()
-    }
+    # A mapping, not chained str.replace: on PostgreSQL the bands' ids follow the sequence (e.g. 21),
+    # and "age_1" → "age_21" would then be rewritten again by the second replace.
+    names = {"age_1": f"age_{bands[0].pk}", "age_2": f"age_{bands[1].pk}"}
+    values = {names.get(k, k): v for k, v in values.items()}
     response = as_varha.post(entry_url, form_data(**values))
     assert response.status_code == 200
     assert message in response.content.decode().lower()
