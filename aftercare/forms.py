@@ -30,13 +30,16 @@ WorkerFormSet = forms.formset_factory(WorkerForm, extra=3, can_delete=True, max_
 
 
 def worker_rows(formset) -> list[tuple[str, str, int]]:
-    """(label, role, clients) of the filled, undeleted rows of a bound, valid worker formset."""
+    """(label, role, clients) of the filled, undeleted rows of a bound, valid worker formset.
+
+    A row counts when it is filled, changed or not: rows pre-filled from the previous period and
+    kept as they were are this period's workers too."""
     if not formset.is_bound or not formset.is_valid():
         return []
     return [
         (f.cleaned_data["label"], f.cleaned_data["role"], f.cleaned_data["clients"])
         for f in formset.forms
-        if f.has_changed() and not f.cleaned_data.get("DELETE")
+        if f.cleaned_data.get("label") and not f.cleaned_data.get("DELETE")
     ]
 
 
@@ -44,15 +47,9 @@ class EntryForm(VersionedModelForm):
     """The figures of one area and one period, with the previous period's figures beside each field.
 
     Hard errors (negative numbers, age bands that do not add up, worker caseloads above the clients)
-    stop saving; soft warnings must be acknowledged with a comment before the figures are saved.
+    stop saving. Soft warnings (a big change, a role above its norm) are shown but do not stop a
+    draft: they are explained with one comment when the figures are submitted (``SubmitForm``).
     """
-
-    acknowledge = forms.BooleanField(
-        label=_("I have checked the figures despite the warnings"), required=False
-    )
-    comment = forms.CharField(
-        label=_("Comment on the warnings"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
 
     class Meta:
         model = AreaReport
@@ -111,8 +108,6 @@ class EntryForm(VersionedModelForm):
                 initial=vacant,
                 localize=True,
             )
-        # The acknowledgement belongs at the end of the page, after the figures.
-        self.order_fields([f for f in self.fields if f not in ("acknowledge", "comment")])
 
     # --- rows for the template: (bound field, previous period's value) ---------------------------
 
@@ -157,10 +152,6 @@ class EntryForm(VersionedModelForm):
         if self.errors:
             return cleaned
         self.warnings = soft_warnings(figures, previous=self.previous, norms=self.norms)
-        if self.warnings and not (cleaned.get("acknowledge") and (cleaned.get("comment") or "").strip()):
-            self.add_error(
-                "acknowledge", _("Check the warnings, then tick this box and write a comment to save anyway.")
-            )
         return cleaned
 
     def _field_for(self, name: str) -> str | None:
@@ -169,6 +160,27 @@ class EntryForm(VersionedModelForm):
         if name.startswith("staffing:"):
             return f"fte_filled_{name.split(':', 1)[1]}"
         return None
+
+
+class SubmitForm(forms.Form):
+    """Submitting figures that have warnings: one comment explains them all."""
+
+    comment = forms.CharField(
+        label=_("Comment on the warnings"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Why are the figures right despite the warnings? The comment is kept with the figures."),
+    )
+
+    def __init__(self, *args, warnings: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.warnings = warnings
+
+    def clean_comment(self) -> str:
+        comment = self.cleaned_data["comment"].strip()
+        if self.warnings and not comment:
+            raise forms.ValidationError(_("Explain the warnings in a comment to submit the figures."))
+        return comment
 
 
 class ReopenForm(forms.Form):

@@ -10,6 +10,7 @@ from aftercare.calculations import Figures, RoleFigures, suppress
 from aftercare.models import AgeBand, AreaReport, CaseloadNorm, ReportingPeriod
 from aftercare.permissions import sees_in_full
 from aftercare.suppression import visible
+from aftercare.validation import soft_warnings
 from governance.models import WellbeingArea
 from governance.permissions import managed_area_id
 
@@ -75,6 +76,21 @@ def previous_report(area: WellbeingArea, period: ReportingPeriod) -> AreaReport 
         .order_by("-period__start")
         .first()
     )
+
+
+def report_warnings(report: AreaReport) -> list[str]:
+    """The soft warnings of a saved report that still need explaining: none if the same warnings were
+    already acknowledged (e.g. when the figures were uploaded)."""
+    report = AreaReport.objects.for_page().get(pk=report.pk)
+    previous = previous_report(report.wellbeing_area, report.period)
+    norms = norms_by_area(report.period.end, [report.wellbeing_area_id]).get(report.wellbeing_area_id, {})
+    warnings = soft_warnings(
+        Figures.from_report(report), previous=Figures.from_report(previous) if previous else None, norms=norms
+    )
+    latest = report.acknowledgements.first()
+    if warnings and latest is not None and latest.warnings == "\n".join(warnings):
+        return []
+    return warnings
 
 
 def summaries(

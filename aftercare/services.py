@@ -118,10 +118,21 @@ def report_save(
 
 
 @transaction.atomic
-def report_submit(*, report: AreaReport, user) -> AreaReport:
-    """Submit the report: it is locked until a coordinator or administrator reopens it."""
+def report_submit(
+    *, report: AreaReport, user, warnings: list[str] | None = None, comment: str = ""
+) -> AreaReport:
+    """Submit the report: it is locked until a coordinator or administrator reopens it. Its soft
+    ``warnings`` (if any) are recorded with the one ``comment`` that explains them."""
     if report.is_submitted:
         raise ValidationError(_("This report has already been submitted."), code="submitted")
+    if warnings:
+        if not comment.strip():
+            raise ValidationError(
+                _("Explain the warnings in a comment to submit the figures."), code="comment"
+            )
+        WarningAcknowledgement.objects.create(
+            report=report, warnings="\n".join(warnings), comment=comment.strip(), acknowledged_by=user
+        )
     report.status = AreaReport.Status.SUBMITTED
     report.submitted_by = user
     report.submitted_at = timezone.now()

@@ -10,7 +10,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from aftercare import selectors, services
 from aftercare.calculations import Figures
-from aftercare.forms import EntryForm, ReopenForm, ReportChoiceForm, WorkerFormSet, worker_rows
+from aftercare.forms import (
+    EntryForm,
+    ReopenForm,
+    ReportChoiceForm,
+    SubmitForm,
+    WorkerFormSet,
+    worker_rows,
+)
 from aftercare.models import AreaReport, Reopening, ReportingPeriod
 from aftercare.reports import caseload_context, overview_chart
 from config.access import get_for_user, require_perm
@@ -63,14 +70,15 @@ def _entry_report(request: HttpRequest, area, period) -> AreaReport:
 
 
 def _entry_forms(data, report: AreaReport, previous, norms) -> tuple[EntryForm, WorkerFormSet]:
-    workers = WorkerFormSet(
-        data,
-        prefix="workers",
-        initial=[
-            {"label": w.label, "role": w.role, "clients": w.clients}
-            for w in (report.workers.all() if report.pk else [])
-        ],
-    )
+    # A new period starts with the previous period's workers (anonymous labels), to be corrected.
+    # The rows are filled on the page; a post carries what it showed, and a row emptied on the page
+    # is dropped like an unused one (every row may be empty).
+    source = report if report.pk else previous
+    initial = [
+        {"label": w.label, "role": w.role, "clients": w.clients}
+        for w in (source.workers.all() if source and data is None else [])
+    ]
+    workers = WorkerFormSet(data, prefix="workers", initial=initial, form_kwargs={"empty_permitted": True})
     form = EntryForm(
         data,
         instance=report,
@@ -99,20 +107,30 @@ def entry(request: HttpRequest, slug: str, period: int) -> HttpResponse:
                 user=request.user,
                 note=form.cleaned_data["note"],
                 version=form.cleaned_data.get("version"),
-                warnings=form.warnings,
-                comment=form.cleaned_data.get("comment", ""),
             )
         except (ValidationError, ConcurrentEditError) as error:
             form.add_error(None, getattr(error, "messages", None) or str(error))
         else:
             messages.success(request, _("The figures were saved. Submit them when they are complete."))
+            if form.warnings:
+                messages.warning(
+                    request,
+                    _("Some figures have warnings: you will explain them in a comment when you submit."),
+                )
             return redirect("aftercare:area", slug=area.slug)
+    warnings = form.warnings if data is not None else (selectors.report_warnings(report) if report.pk else [])
     context = {"area": area, "period": period, "form": form, "workers": workers, "report": report}
+    context |= {
+        "warnings": warnings,
+        "prefilled_workers": not report.pk and previous and previous.workers.all(),
+    }
     return render(request, "aftercare/entry.html", {**context, "previous": previous, "norms": norms})
 
 
 @require_POST
 def submit(request: HttpRequest, slug: str, period: int) -> HttpResponse:
+    """Submit the period's figures. If they have warnings, the manager first explains them in one
+    comment (the same POST, with ``comment``); a draft never needed that."""
     area, period = _own_area_period(request, slug, period)
     report = get_for_user(
         request.user,
@@ -122,7 +140,13 @@ def submit(request: HttpRequest, slug: str, period: int) -> HttpResponse:
         wellbeing_area=area,
         period=period,
     )
-    services.report_submit(report=report, user=request.user)
+    warnings = selectors.report_warnings(report)
+    form = SubmitForm(request.POST if "comment" in request.POST else None, warnings=warnings)
+    if warnings and not form.is_valid():
+        context = {"area": area, "period": period, "form": form, "warnings": warnings}
+        return render(request, "aftercare/submit.html", context, status=400 if form.is_bound else 200)
+    comment = form.cleaned_data["comment"] if form.is_bound and form.is_valid() else ""
+    services.report_submit(report=report, user=request.user, warnings=warnings, comment=comment)
     messages.success(request, _("The figures for %(period)s were submitted.") % {"period": period})
     return redirect("aftercare:area", slug=area.slug)
 

@@ -21,6 +21,11 @@ class VersionedModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        # A browser cuts typed or pasted text at maxlength without a word; leaving the attribute out
+        # lets the field's max_length (the model's) refuse it with a message that says how long it
+        # may be and how long it was.
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
 
     def clean(self):
         cleaned = super().clean()

@@ -32,6 +32,13 @@ KINDS = {
     "work-packages": (WorkPackageImporter, gettext_lazy("Work packages")),
     "actual-costs": (ActualCostImporter, gettext_lazy("Actual costs")),
 }
+# The project's shared tables: only whoever changes the project's shared data imports them (the
+# main implementer's coordinators); the other tables are checked row by row per implementer.
+SHARED_KINDS = {"indicators", "participant-targets"}
+
+
+def import_perm(kind: str) -> str:
+    return "projects.change_project" if kind in SHARED_KINDS else "funding.import_finances"
 
 
 def _importer(request, pk: int, kind: str, *, replace: bool = False):
@@ -41,7 +48,7 @@ def _importer(request, pk: int, kind: str, *, replace: bool = False):
         request.user,
         Project.objects.for_page(),
         "funding.view_finances",
-        change_perm="funding.import_finances",
+        change_perm=import_perm(kind),
         pk=pk,
     )
     importer_class, title = KINDS[kind]
@@ -56,6 +63,8 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
         "project": project,
         "tab": "transfer",
         "kinds": KINDS,
+        "shared_kinds": SHARED_KINDS,
+        "can_import_shared": request.user.has_perm("projects.change_project", project),
         "form": UploadForm(),
         "can_import": can_import,
     }

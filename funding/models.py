@@ -3,6 +3,7 @@ implementers; the municipal funding shares of a competence centre and the centre
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -77,6 +78,17 @@ class CostLine(PortalModel):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()} {self.year}"
+
+    def clean(self) -> None:
+        super().clean()
+        years = self.implementer.project.years if self.implementer_id else None
+        if years and self.year is not None and self.year not in years:
+            raise ValidationError(
+                {
+                    "year": _("%(year)s is outside the project's years %(first)s–%(last)s.")
+                    % {"year": self.year, "first": years[0], "last": years[-1]}
+                }
+            )
 
 
 class FinancingKind(models.TextChoices):

@@ -8,10 +8,10 @@ import rules
 
 from governance.models import SteeringGroup
 from governance.permissions import coordinated_organisation_ids, is_administrator, member_group_ids
-from projects.permissions import can_change_implementer, can_change_project, can_view_project
+from projects.permissions import can_change_implementer, can_change_own_part, can_view_project
 
 rules.add_perm("funding.view_finances", can_view_project)  # object: the project
-rules.add_perm("funding.import_finances", can_change_project)  # object: the project
+rules.add_perm("funding.import_finances", can_change_own_part)  # object: the project
 rules.add_perm("funding.change_finances", can_change_implementer)  # object: the implementer
 
 

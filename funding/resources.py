@@ -177,6 +177,22 @@ class CostLineImporter(ImplementerLinesImporter):
         AMOUNT,
     ]
 
+    def validate_rows(self, rows, existing):
+        problems = super().validate_rows(rows, existing)
+        years = self.project.years
+        for row in rows:
+            current = existing.get(row.values.get("id"))
+            year = row.values.get("year") or (current.year if current else None)
+            if year is not None and year not in years:
+                problems.append(
+                    row.problem(
+                        "year" if "year" in row.where else "id",
+                        _("%(year)s is outside the project's years %(first)s–%(last)s.")
+                        % {"year": year, "first": years[0], "last": years[-1]},
+                    )
+                )
+        return problems
+
 
 class FinancingLineImporter(ImplementerLinesImporter):
     kind = "funding.financing-lines"

@@ -2,6 +2,7 @@
 the plain functions of ``funding.calculations``; a centre's municipal funding shares and budget."""
 
 import datetime
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -250,3 +251,52 @@ def centre_budget_vs_actual(budget: CentreBudget, as_of: datetime.date | None = 
         )
     lines = [(line.label, line.amount, actuals.get(line.pk)) for line in budget.lines.all()]
     return CentreBudgetReport(budget, as_of, calc.budget_vs_actual(lines))
+
+
+# --- the cost estimate as a grid ----------------------------------------------------------------
+
+
+def cost_lines_stamp(lines) -> str:
+    """A fingerprint of saved cost lines (ids and versions): changes whenever any line is added,
+    changed or deleted, so a grid built from older lines is refused on save."""
+    text = ",".join(f"{line.pk}:{line.version}" for line in sorted(lines, key=lambda line: line.pk))
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class CostGrid:
+    """What the cost grid of one implementer starts from: its year columns (the project's years,
+    and any year a saved line has outside them, so such a figure is seen and can be cleared), the
+    rows as the grid's initial data, and the stamp of the saved lines."""
+
+    years: list[int]
+    project_years: range
+    initial: list[dict]
+    stamp: str
+
+
+def cost_grid(implementer: Implementer) -> CostGrid:
+    """One row per category and description, a cell per year; a second line for the same category,
+    description and year goes on a row of its own so that no saved line is merged away."""
+    lines = list(CostLine.objects.filter(implementer=implementer))
+    project_years = implementer.project.years
+    years = sorted(set(project_years) | {line.year for line in lines})
+    order = {category: n for n, category in enumerate(calc.CATEGORY_ORDER)}
+    rows: list[dict] = []
+    for line in sorted(lines, key=lambda x: (order.get(x.category, 99), x.description, x.pk)):
+        row = next(
+            (
+                r
+                for r in rows
+                if (r["category"], r["description"]) == (line.category, line.description)
+                and f"y{line.year}" not in r
+            ),
+            None,
+        )
+        if row is None:
+            row = {"category": line.category, "description": line.description}
+            rows.append(row)
+        row[f"y{line.year}"], row[f"id{line.year}"] = line.amount, line.pk
+    if not rows:  # a new estimate starts with the usual categories, like the authority's form
+        rows = [{"category": c, "description": ""} for c in calc.CATEGORY_ORDER[:4]]
+    return CostGrid(years=years, project_years=project_years, initial=rows, stamp=cost_lines_stamp(lines))

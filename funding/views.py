@@ -11,7 +11,7 @@ from funding import selectors, services
 from funding.forms import (
     ActualCostFormSet,
     AsOfForm,
-    CostLineFormSet,
+    CostGridFormSet,
     CostModelForm,
     FinancingLineFormSet,
     PaymentClaimFormSet,
@@ -53,20 +53,41 @@ def actuals(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def costs_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The cost estimate as a category × year grid (totals update as one types: static/funding/
+    cost-grid.js; without script the same form saves the same figures and shows the totals)."""
     implementer = _implementer(request, pk)
     model_form = CostModelForm(
         request.POST or None, instance=services.cost_model_for(implementer=implementer)
     )
-    formset = CostLineFormSet(request.POST or None, instance=implementer, prefix="lines")
-    if request.method == "POST" and model_form.is_valid() and formset.is_valid():
-        save_all(model_form, formset)
+    grid = selectors.cost_grid(implementer)
+    formset = CostGridFormSet(
+        request.POST or None,
+        initial=grid.initial,
+        prefix="grid",
+        years=grid.years,
+        project_years=grid.project_years,
+        stamp=grid.stamp,
+    )
+    if request.method == "POST" and all([model_form.is_valid(), formset.is_valid()]):
+        services.cost_estimate_save(
+            implementer=implementer,
+            flat_rate_percent=model_form.cleaned_data["flat_rate_percent"],
+            salary_reporting=model_form.cleaned_data["salary_reporting"],
+            cost_model_version=model_form.cleaned_data.get("version"),
+            cells=formset.cells(),
+            stamp=grid.stamp,
+        )
         messages.success(request, _("The cost estimate was saved."))
         return redirect("funding:budget", pk=implementer.project_id)
+    percent = model_form.cleaned_data.get("flat_rate_percent") if model_form.is_bound else None
+    if not model_form.is_bound:
+        percent = model_form.instance.flat_rate_percent
     context = {
         "implementer": implementer,
         "project": implementer.project,
         "form": model_form,
         "formset": formset,
+        "totals": formset.totals(percent),
         "saved": selectors.implementer_finances(implementer),
     }
     return render(request, "funding/costs_form.html", context)

@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory, modelformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from config.forms import VersionedModelForm, check_date_order
@@ -65,7 +65,9 @@ class ProjectForm(VersionedModelForm):
             "name",
             "acronym",
             "application_number",
+            "application_received",
             "register_number",
+            "group_code",
             "call",
             "start_date",
             "end_date",
@@ -78,6 +80,7 @@ class ProjectForm(VersionedModelForm):
             "municipalities",
         ]
         widgets = {
+            "application_received": DATE,
             "start_date": DATE,
             "end_date": DATE,
             "regions": forms.CheckboxSelectMultiple,
@@ -182,13 +185,47 @@ class StaffForm(LocalizedNumbersMixin, VersionedModelForm):
 StaffFormSet = inlineformset_factory(Implementer, StaffResource, form=StaffForm, extra=2, can_delete=True)
 
 
+class DistinctRowsFormSet(BaseInlineFormSet):
+    """Rows of a project whose ``distinct`` fields (e.g. implementer and name) must differ from row
+    to row. Checked here with a message, because the database's partial unique constraints (one
+    per "whole project" and "per implementer") are not seen by the formset's own check."""
+
+    distinct: tuple[str, ...] = ()
+    message = ""
+
+    def clean(self) -> None:
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not form.has_changed() and not form.instance.pk:
+                continue
+            key = tuple(data.get(name) for name in self.distinct)
+            if key in seen:
+                form.add_error(None, self.message)
+            seen.add(key)
+
+
 class IndicatorForm(LocalizedNumbersMixin, VersionedModelForm):
     class Meta:
         model = Indicator
-        fields = ["kind", "name", "unit", "target"]
+        fields = ["implementer", "kind", "name", "unit", "target"]
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["implementer"].queryset = project.implementers.select_related("organisation")
+        self.fields["implementer"].label_from_instance = lambda implementer: implementer.organisation.name
+        self.fields["implementer"].empty_label = _("whole project")
 
 
-IndicatorFormSet = inlineformset_factory(Project, Indicator, form=IndicatorForm, extra=2, can_delete=True)
+class IndicatorRowsFormSet(DistinctRowsFormSet):
+    distinct = ("implementer", "name")
+    message = _("The same indicator is already on another row (implementer and name).")
+
+
+IndicatorFormSet = inlineformset_factory(
+    Project, Indicator, form=IndicatorForm, formset=IndicatorRowsFormSet, extra=2, can_delete=True
+)
 
 
 class IndicatorValueForm(LocalizedNumbersMixin, VersionedModelForm):
@@ -209,11 +246,32 @@ IndicatorValueFormSet = modelformset_factory(
 class ParticipantTargetForm(VersionedModelForm):
     class Meta:
         model = ParticipantTarget
-        fields = ["year", "semester", "target", "actual"]
+        fields = ["work_package", "year", "semester", "target", "actual"]
+
+    def __init__(self, *args, project: Project, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        packages = WorkPackage.objects.filter(implementer__project=project).select_related(
+            "implementer__organisation"
+        )
+        self.fields["work_package"].queryset = packages
+        self.fields["work_package"].label_from_instance = lambda package: (
+            f"{package} ({package.implementer.organisation.name})"
+        )
+        self.fields["work_package"].empty_label = _("whole project")
+
+
+class ParticipantTargetRowsFormSet(DistinctRowsFormSet):
+    distinct = ("work_package", "year", "semester")
+    message = _("This work package already has a target for this semester on another row.")
 
 
 ParticipantTargetFormSet = inlineformset_factory(
-    Project, ParticipantTarget, form=ParticipantTargetForm, extra=2, can_delete=True
+    Project,
+    ParticipantTarget,
+    form=ParticipantTargetForm,
+    formset=ParticipantTargetRowsFormSet,
+    extra=2,
+    can_delete=True,
 )
 
 

@@ -122,13 +122,21 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(pk__in=ids)
 
     def editable_by(self, user) -> "ProjectQuerySet":
-        """Projects the user may change: as a coordinator of an implementing organisation."""
+        """Projects whose shared data the user may change: as a coordinator of the main implementer
+        (of any implementer while there is no main one). States the same rule as
+        ``projects.change_project``."""
         if is_administrator(user):
             return self.all()
-        ids = Project.objects.filter(
-            implementers__organisation_id__in=coordinated_organisation_ids(user)
-        ).values("pk")
-        return self.filter(pk__in=ids)
+        coordinated = coordinated_organisation_ids(user)
+        as_main = Implementer.objects.filter(is_main=True, organisation_id__in=coordinated).values(
+            "project_id"
+        )
+        without_main = (
+            Project.objects.filter(implementers__organisation_id__in=coordinated)
+            .exclude(implementers__is_main=True)
+            .values("pk")
+        )
+        return self.filter(Q(pk__in=as_main) | Q(pk__in=without_main))
 
     def for_list(self) -> "ProjectQuerySet":
         return self.select_related("call__priority_axis__programme").prefetch_related(
@@ -137,7 +145,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def for_page(self) -> "ProjectQuerySet":
         return self.select_related(
-            "call__priority_axis__programme", "call__funding_authority"
+            "call__priority_axis__programme", "call__funding_authority", "call__specific_objective"
         ).prefetch_related(
             Prefetch("implementers", queryset=Implementer.objects.select_related("organisation")),
             "regions",
@@ -169,7 +177,15 @@ class Project(PortalModel):
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=60, blank=True)
     application_number = models.CharField(_("application number"), max_length=40, blank=True)
-    register_number = models.CharField(_("register number (Dnro)"), max_length=40, blank=True)
+    application_received = models.DateField(_("application received"), null=True, blank=True)
+    # A funding decision's Dnro may carry the authority's prefixes and several numbers.
+    register_number = models.CharField(_("register number (Dnro)"), max_length=120, blank=True)
+    group_code = models.CharField(
+        _("group-project code"),
+        max_length=60,
+        blank=True,
+        help_text=_("The code the funding authority gives the group project as a whole."),
+    )
     call = models.ForeignKey(Call, on_delete=models.PROTECT, related_name="projects", verbose_name=_("call"))
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
@@ -227,6 +243,11 @@ class Project(PortalModel):
 
     def next_statuses(self) -> list[str]:
         return list(self.NEXT_STATUS[self.status])
+
+    @property
+    def years(self) -> range:
+        """The calendar years the project runs in: a cost estimate has a column for each."""
+        return range(self.start_date.year, self.end_date.year + 1)
 
 
 class StatusChange(PortalModel):
@@ -375,6 +396,10 @@ class Implementer(PortalModel):
     def business_id(self) -> str:
         return self.organisation.business_id
 
+    def person_years(self) -> Decimal:
+        """Henkilötyövuodet of this implementer's staff (the prefetched staff, when loaded)."""
+        return sum((post.person_years for post in self.staff.all()), Decimal(0))
+
 
 class WorkPackage(PortalModel):
     """Työpaketti (TP1 …) of a project or sub-project."""
@@ -423,17 +448,35 @@ class Indicator(PortalModel):
         RESULT = "result", _("result indicator")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
+    implementer = models.ForeignKey(
+        Implementer,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("implementer"),
+        help_text=_("In a group project the funding authority counts output indicators per implementer."),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=300)
     unit = models.CharField(_("unit"), max_length=40)
     target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
 
     class Meta:
-        ordering = ["kind", "name"]
+        ordering = ["kind", "implementer", "name"]
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         constraints = [
-            models.UniqueConstraint(fields=["project", "name"], name="indicator_unique_name"),
+            models.UniqueConstraint(
+                fields=["project", "name"],
+                condition=Q(implementer__isnull=True),
+                name="indicator_unique_name",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "implementer", "name"],
+                condition=Q(implementer__isnull=False),
+                name="indicator_unique_name_per_implementer",
+            ),
             models.CheckConstraint(condition=Q(target__gte=0), name="indicator_target_not_negative"),
         ]
 
@@ -442,6 +485,11 @@ class Indicator(PortalModel):
 
     def realised(self) -> Decimal:
         return sum((v.value for v in self.values.all()), Decimal(0))
+
+    def clean(self) -> None:
+        super().clean()
+        if self.implementer_id and self.implementer.project_id != self.project_id:
+            raise ValidationError({"implementer": _("Choose an implementer of this project.")})
 
 
 class IndicatorValue(PortalModel):
@@ -466,23 +514,44 @@ class ParticipantTarget(PortalModel):
         AUTUMN = "autumn", _("autumn")
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="participant_targets")
+    work_package = models.ForeignKey(
+        WorkPackage,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="participant_targets",
+        verbose_name=_("work package"),
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     semester = models.CharField(_("semester"), max_length=6, choices=Semester.choices)
     target = models.PositiveIntegerField(_("target"))
     actual = models.PositiveIntegerField(_("actual"), null=True, blank=True)
 
     class Meta:
-        ordering = ["year", "-semester"]
+        ordering = ["year", "-semester", "work_package__code"]
         verbose_name = _("participant target")
         verbose_name_plural = _("participant targets")
         constraints = [
             models.UniqueConstraint(
-                fields=["project", "year", "semester"], name="participant_target_unique_semester"
+                fields=["project", "year", "semester"],
+                condition=Q(work_package__isnull=True),
+                name="participant_target_unique_semester",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "work_package", "year", "semester"],
+                condition=Q(work_package__isnull=False),
+                name="participant_target_unique_semester_per_package",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_semester_display()} {self.year}"
+        text = f"{self.get_semester_display()} {self.year}"
+        return f"{self.work_package.code} {text}" if self.work_package_id else text
+
+    def clean(self) -> None:
+        super().clean()
+        if self.work_package_id and self.work_package.implementer.project_id != self.project_id:
+            raise ValidationError({"work_package": _("Choose a work package of this project.")})
 
 
 class StaffResource(PortalModel):

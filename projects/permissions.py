@@ -1,9 +1,11 @@
 """Who may see and change ESR projects.
 
 - A project is visible to members of any implementing organisation, and to administrators.
-- Coordinators of any implementing organisation change the project's shared plan (basic data,
-  indicators, participant targets); a sub-implementer's coordinator changes its own implementer's
-  data, the main implementer's coordinator that of every sub-project.
+- The main implementer's coordinators change the project's shared data (basic data, indicators,
+  participant targets, status); a sub-implementer's coordinator changes only its own implementer's
+  part (work packages, staff, costs, financing) and reads the rest. The main implementer's
+  coordinator changes every sub-project too. A project without a main implementer (not yet set up)
+  is changed by the coordinators of any implementing organisation.
 - Anyone else gets 404 (``config.access.get_for_user``).
 The queryset verbs ``Project.objects.visible_to``/``editable_by`` and ``Implementer.objects.editable_by``
 state the same rules for lists (tests/projects/test_permissions.py checks they agree).
@@ -27,6 +29,17 @@ def coordinates_project(user, project) -> bool:
 
 
 @rules.predicate
+def coordinates_main_implementer(user, project) -> bool:
+    """The project's shared data belongs to the main implementer (issue 12)."""
+    if project is None:
+        return False
+    main = project.main_implementer
+    if main is None:
+        return coordinates_project(user, project)
+    return main.organisation_id in coordinated_organisation_ids(user)
+
+
+@rules.predicate
 def is_implementer_member(user, implementer) -> bool:
     return implementer is not None and is_project_member(user, implementer.project)
 
@@ -43,7 +56,10 @@ def coordinates_implementer(user, implementer) -> bool:
 
 
 can_view_project = is_administrator | is_project_member
-can_change_project = is_administrator | coordinates_project
+can_change_project = is_administrator | coordinates_main_implementer
+# A coordinator of any implementer: may open the import page; each row is then checked against
+# ``can_change_implementer`` (own part) or ``can_change_project`` (shared tables).
+can_change_own_part = is_administrator | coordinates_project
 can_view_implementer = is_administrator | is_implementer_member
 can_change_implementer = is_administrator | coordinates_implementer
 

@@ -36,17 +36,20 @@ def implementers_for_plan(project: Project) -> list[Implementer]:
 
 
 def indicators_for_plan(project: Project) -> list[Indicator]:
-    return list(project.indicators.prefetch_related("values"))
+    return list(project.indicators.select_related("implementer__organisation").prefetch_related("values"))
 
 
-def plan_pdf_context(project: Project) -> dict:
-    """What the plan PDF shows of the project's own parts (the money parts come through
-    ``config.extensions``); the same for the PDF downloaded now and the one frozen in a version."""
+def plan(project: Project) -> dict:
+    """Everything the plan page and the plan PDF print (the same, so the PDF leaves nothing out)."""
+    implementers = implementers_for_plan(project)
     return {
         "project": project,
-        "implementers": implementers_for_plan(project),
+        "implementers": implementers,
+        "person_years": sum((i.person_years() for i in implementers), Decimal(0)),
         "indicators": indicators_for_plan(project),
-        "participant_targets": list(project.participant_targets.all()),
+        "participant_targets": list(
+            project.participant_targets.select_related("work_package__implementer__organisation")
+        ),
     }
 
 

@@ -132,7 +132,7 @@ def plan_version_freeze(*, project: Project, reason: str, user=None) -> PlanVers
     now = timezone.localtime()
     with translation.override(settings.LANGUAGE_CODE):
         context = {
-            **selectors.plan_pdf_context(project),
+            **selectors.plan(project),
             "plan_version": version,
             "exported_by": (user.get_full_name() or user.get_username()) if version.frozen_by else "",
             "exported_at": now,

@@ -71,14 +71,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def project_plan(request: HttpRequest, pk: int) -> HttpResponse:
     project = _project(request, pk)
-    context = {
-        "project": project,
-        "tab": "plan",
-        "implementers": selectors.implementers_for_plan(project),
-        "indicators": selectors.indicators_for_plan(project),
-        "participant_targets": list(project.participant_targets.all()),
-    }
-    return render(request, "projects/plan.html", context)
+    return render(request, "projects/plan.html", selectors.plan(project) | {"tab": "plan"})
 
 
 @require_GET
@@ -207,7 +200,9 @@ def rows_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         "participants": (ParticipantTargetFormSet, _("Participant targets")),
     }[kind]
     project = _project(request, pk, change=True)
-    formset = formset_class(request.POST or None, instance=project, prefix=kind)
+    formset = formset_class(
+        request.POST or None, instance=project, prefix=kind, form_kwargs={"project": project}
+    )
     if request.method == "POST" and formset.is_valid():
         save_all(formset)
         messages.success(request, _("The rows were saved."))
@@ -240,7 +235,7 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The project plan in the shape of a funding decision proposal; the money parts (cost estimate,
     financing plan, regional split) are added by the app that keeps them (``config.extensions``)."""
     project = _project(request, pk)
-    context = selectors.plan_pdf_context(project)
+    context = selectors.plan(project)
     filename = f"{project.acronym or project.name}-hankesuunnitelma"
     return pdf_response("projects/pdf/plan.html", context, request=request, filename=filename)
 

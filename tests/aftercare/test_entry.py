@@ -1,4 +1,4 @@
-"""The manager's entry form: save, hard errors, soft warnings with acknowledgement, submit, reopen."""
+"""The manager's entry form: save, hard errors, soft warnings (explained at submit), submit, reopen."""
 
 import pytest
 from django.urls import reverse
@@ -63,21 +63,25 @@ def test_saving_figures_within_norms_needs_no_acknowledgement(as_varha, entry_ur
     assert not WarningAcknowledgement.objects.exists()
 
 
-def test_a_big_change_warns_and_saves_only_after_acknowledgement_with_a_comment(
+def test_a_big_change_warns_but_a_draft_saves_and_the_warning_is_explained_at_submit(
     as_varha, entry_url, varha, open_period, varha_manager
 ):
+    """Issue 12: warnings are acknowledged at submit, with one comment, not at a draft's save."""
     response = as_varha.post(entry_url, form_data(clients_total=1200))
+    assert response.status_code == 302  # the draft is saved as it is
+    report = _report(varha, open_period)
+    assert report.clients_total == 1200 and report.status == "draft"
+    html = as_varha.get(entry_url).content.decode().replace("\xa0", " ")
+    assert "33,3 %" in html  # (1200 − 900) / 900, still shown on the figures
+    submit_url = reverse("aftercare:submit", args=[varha.slug, open_period.pk])
+    response = as_varha.post(submit_url)  # the submit button: the warnings and one comment field
     assert response.status_code == 200
-    html = response.content.decode().replace("\xa0", " ")
-    assert "33,3 %" in html  # (1200 − 900) / 900
-    assert _report(varha, open_period) is None
-    # Ticking the box without a comment is not enough.
-    assert as_varha.post(entry_url, form_data(clients_total=1200, acknowledge="on")).status_code == 200
-    assert _report(varha, open_period) is None
-    response = as_varha.post(
-        entry_url, form_data(clients_total=1200, acknowledge="on", comment="Kaksi kuntaa yhdistettiin.")
-    )
-    assert response.status_code == 302
+    assert "33,3 %" in response.content.decode().replace("\xa0", " ")
+    assert 'name="comment"' in response.content.decode()
+    assert as_varha.post(submit_url, {"comment": "  "}).status_code == 400  # a comment is needed
+    assert _report(varha, open_period).status == "draft"
+    assert as_varha.post(submit_url, {"comment": "Kaksi kuntaa yhdistettiin."}).status_code == 302
+    assert _report(varha, open_period).status == "submitted"
     acknowledgement = WarningAcknowledgement.objects.get()
     assert acknowledgement.comment == "Kaksi kuntaa yhdistettiin."
     assert acknowledgement.acknowledged_by == varha_manager
@@ -87,9 +91,23 @@ def test_a_big_change_warns_and_saves_only_after_acknowledgement_with_a_comment(
 def test_a_role_above_its_norm_warns(as_varha, entry_url, varha, open_period):
     # 900 clients / 10 social worker FTE = 90 per FTE, above the norm of 50.
     response = as_varha.post(entry_url, form_data(clients_total=900, fte_filled_social_worker="10"))
-    assert response.status_code == 200
-    assert "90,0" in response.content.decode()
-    assert _report(varha, open_period) is None
+    assert response.status_code == 302
+    assert "90,0" in as_varha.get(entry_url).content.decode()
+    assert _report(varha, open_period).status == "draft"
+
+
+def test_a_new_period_starts_with_the_previous_periods_workers(as_varha, entry_url, varha, open_period):
+    response = as_varha.get(entry_url)
+    previous = list(response.context["workers"].initial)
+    assert previous  # the fixture's Q4/2023 has workers
+    assert response.context["prefilled_workers"]
+    data = form_data(clients_total=910)
+    data["workers-TOTAL_FORMS"] = str(len(previous) + 1)
+    for n, row in enumerate(previous):
+        data |= {f"workers-{n}-{key}": str(value) for key, value in row.items()}
+    assert as_varha.post(entry_url, data).status_code == 302
+    saved = {(w.label, w.role, w.clients) for w in _report(varha, open_period).workers.all()}
+    assert saved == {(row["label"], row["role"], row["clients"]) for row in previous}
 
 
 @pytest.mark.parametrize(
@@ -124,10 +142,10 @@ def test_hard_errors_save_nothing(as_varha, entry_url, varha, open_period, value
     from aftercare.models import AgeBand
 
     bands = list(AgeBand.objects.order_by("lower"))
-    values = {
-        k.replace("age_1", f"age_{bands[0].pk}").replace("age_2", f"age_{bands[1].pk}"): v
-        for k, v in values.items()
-    }
+    # A mapping, not chained str.replace: on PostgreSQL the bands' ids follow the sequence (e.g. 21),
+    # and "age_1" → "age_21" would then be rewritten again by the second replace.
+    names = {"age_1": f"age_{bands[0].pk}", "age_2": f"age_{bands[1].pk}"}
+    values = {names.get(k, k): v for k, v in values.items()}
     response = as_varha.post(entry_url, form_data(**values))
     assert response.status_code == 200
     assert message in response.content.decode().lower()

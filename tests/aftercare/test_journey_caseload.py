@@ -1,6 +1,6 @@
 """The issue-4 journey in a real browser: the Varha manager fills a quarter, gets a soft warning,
-acknowledges it with a comment and submits; the figures appear on the overview; the
-Pohjois-Pohjanmaa manager sees Varha's small counts suppressed."""
+saves the draft, explains the warning with a comment at submit (issue 12) and submits; the figures
+appear on the overview; the Pohjois-Pohjanmaa manager sees Varha's small counts suppressed."""
 
 import pytest
 from django.urls import reverse
@@ -27,17 +27,16 @@ def test_fill_warn_acknowledge_submit_compare(demo, login, live_server):
     page.get_by_label("Asiakkaita 1", exact=True).fill("50")
     page.get_by_role("button", name="Tallenna luvut").click()
 
-    warnings = page.locator("#warnings")
-    assert "33,3" in warnings.inner_text()
-    assert not AreaReport.objects.filter(period=period).exists()
-    page.get_by_label("Olen tarkistanut luvut varoituksista huolimatta").check()
-    page.get_by_label("Kommentti varoituksiin").fill("Kaksi kuntaa siirtyi alueelle vuoden alussa.")
-    page.get_by_role("button", name="Tallenna luvut").click()
+    # The draft is saved as it is (issue 12); the warning is explained once, at submit.
     page.wait_for_url(f"{live_server.url}{reverse('aftercare:area', args=['varha'])}")
-    assert WarningAcknowledgement.objects.get().comment == "Kaksi kuntaa siirtyi alueelle vuoden alussa."
-
+    assert AreaReport.objects.get(period=period).status == "draft"
     page.get_by_role("button", name=f"Lähetä {period.label}").click()
+    assert "33,3" in page.locator("#warnings").inner_text()
+    page.get_by_label("Kommentti varoituksiin").fill("Kaksi kuntaa siirtyi alueelle vuoden alussa.")
+    page.get_by_role("button", name="Lähetä", exact=True).click()
+    page.wait_for_url(f"{live_server.url}{reverse('aftercare:area', args=['varha'])}")
     assert "lähetettiin" in page.content()
+    assert WarningAcknowledgement.objects.get().comment == "Kaksi kuntaa siirtyi alueelle vuoden alussa."
     assert AreaReport.objects.get(period=period).status == "submitted"
 
     page.goto(f"{live_server.url}{reverse('aftercare:overview')}?period={period.pk}")

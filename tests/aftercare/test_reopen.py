@@ -71,11 +71,10 @@ def test_the_named_coordinator_reopens_and_the_manager_corrects_and_resubmits(
     client.force_login(pp_manager)
     entry_url = reverse("aftercare:entry", args=[pp.slug, q3.pk])
     assert client.get(entry_url).status_code == 200
-    response = client.post(
-        entry_url, form_data(clients_total=796, version=pp_q3.version, acknowledge="on", comment="Korjattu")
-    )
+    response = client.post(entry_url, form_data(clients_total=796, version=pp_q3.version))
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert client.post(reverse("aftercare:submit", args=[pp.slug, q3.pk])).status_code == 302
+    submit = reverse("aftercare:submit", args=[pp.slug, q3.pk])
+    assert client.post(submit, {"comment": "Korjattu"}).status_code == 302
     pp_q3.refresh_from_db()
     assert pp_q3.is_submitted and pp_q3.clients_total == 796
     overview = client.get(reverse("aftercare:overview"), {"period": q3.pk}).content.decode()

@@ -62,7 +62,7 @@ def test_coordinator_edits_a_cost_line_by_keyboard(demo, live_server, page):
     activate(page, "Elämässä eteenpäin")
     activate(page, "Kustannusarvio ja rahoitus")
     activate(page, "Muokkaa kustannusarviota")
-    tab_to(page, "Summa (€) (rivi 1)")
+    tab_to(page, "2021 (rivi 1)")  # the cost grid: salaries × 2021
     page.keyboard.press("Control+A")
     page.keyboard.type("1234,50")
     activate(page, "Tallenna")

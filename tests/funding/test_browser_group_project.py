@@ -13,10 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def fill_costs(page, flat_rate: str, lines: list[tuple[str, str]]):
     page.locator("#id_flat_rate_percent").fill(flat_rate)
-    for index, (year, amount) in enumerate(lines):
-        page.locator(f"#id_lines-{index}-category").select_option("salaries")
-        page.locator(f"#id_lines-{index}-year").fill(year)
-        page.locator(f"#id_lines-{index}-amount").fill(amount)
+    page.locator("#id_grid-0-category").select_option("salaries")  # the grid's first row
+    for year, amount in lines:
+        page.locator(f"#id_grid-0-y{year}").fill(amount)
     page.get_by_role("button", name="Tallenna").click()
     expect(page.locator(".messages")).to_contain_text("Kustannusarvio tallennettiin.")
 

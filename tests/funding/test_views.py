@@ -1,11 +1,12 @@
-"""Funding views: cost estimate and financing pages and their edit pages."""
+"""Funding views: cost estimate and financing pages and their edit pages (the cost grid itself:
+test_cost_grid.py)."""
 
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
-from funding.models import CostLine, CostModel, FinancingLine, RegionalSplit
+from funding.models import FinancingLine, RegionalSplit
 from tests.funding.factories import ActualCostFactory, CostLineFactory, CostModelFactory, FinancingLineFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,33 +66,6 @@ def test_actuals_page_shows_realisation_at_a_date(client, member, project):
     assert "25,0 %" in body and "750,00 €" in body
     body = text(client.get(reverse("funding:actuals", args=[project.pk]), {"as_of": "2021-01-01"}))
     assert "25,0 %" not in body
-
-
-def test_cost_lines_are_saved_with_the_cost_model(client, coordinator, sub_implementer):
-    client.force_login(coordinator)
-    data = {"flat_rate_percent": "24", "salary_reporting": "actual"} | _management("lines", 2)
-    data |= {"lines-0-category": "salaries", "lines-0-year": "2021", "lines-0-amount": "52000"}
-    data |= {"lines-1-category": "travel", "lines-1-year": "2021", "lines-1-amount": "1500"}
-    response = client.post(reverse("funding:costs_edit", args=[sub_implementer.pk]), data)
-    assert response.status_code == 302
-    assert CostModel.objects.get(implementer=sub_implementer).flat_rate_percent == 24
-    assert CostLine.objects.filter(implementer=sub_implementer).count() == 2
-
-
-def test_a_bad_cost_line_saves_nothing_and_keeps_what_was_typed(client, coordinator, sub_implementer):
-    client.force_login(coordinator)
-    data = {"flat_rate_percent": "24", "salary_reporting": "actual"} | _management("lines", 2)
-    data |= {"lines-0-category": "salaries", "lines-0-year": "2021", "lines-0-amount": "52000"}
-    data |= {
-        "lines-1-category": "travel",
-        "lines-1-year": "2021",
-        "lines-1-amount": "-5",
-        "lines-1-description": "typed",
-    }
-    response = client.post(reverse("funding:costs_edit", args=[sub_implementer.pk]), data)
-    assert response.status_code == 200
-    assert 'value="typed"' in response.content.decode()
-    assert not CostLine.objects.exists() and not CostModel.objects.exists()
 
 
 def test_sub_coordinator_may_not_edit_the_main_implementers_costs(client, sub_coordinator, project):
@@ -190,27 +164,6 @@ def test_payment_claim_period_must_be_ordered(client, coordinator, sub_implement
     response = client.post(reverse("funding:actuals_edit", args=[sub_implementer.pk]), data)
     assert response.status_code == 200
     assert not sub_implementer.payment_claims.exists()
-
-
-def test_a_row_saved_by_someone_else_meanwhile_is_not_overwritten(client, coordinator, sub_implementer):
-    line = CostLineFactory(implementer=sub_implementer, amount=Decimal(100))
-    stale_version = line.version
-    line.amount = Decimal(200)
-    line.save()  # someone else's save
-    client.force_login(coordinator)
-    data = {"flat_rate_percent": "0", "salary_reporting": "actual"} | _management("lines", 1, initial=1)
-    data |= {
-        "lines-0-id": line.pk,
-        "lines-0-version": stale_version,
-        "lines-0-category": "salaries",
-        "lines-0-year": "2021",
-        "lines-0-amount": "300",
-    }
-    response = client.post(reverse("funding:costs_edit", args=[sub_implementer.pk]), data)
-    assert response.status_code == 200
-    line.refresh_from_db()
-    assert line.amount == Decimal(200)
-    assert not CostModel.objects.exists()
 
 
 def test_cost_edit_page_shows_the_computed_flat_rate_next_to_the_lines(client, coordinator, sub_implementer):

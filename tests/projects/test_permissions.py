@@ -14,9 +14,11 @@ def test_members_of_implementing_organisations_see_the_project(project, member, 
     assert not outsider.has_perm("projects.view_project", project)
 
 
-def test_only_coordinators_change_the_project(project, coordinator, member, sub_coordinator, outsider):
+def test_only_the_main_implementers_coordinators_change_the_shared_data(
+    project, coordinator, member, sub_coordinator, outsider
+):
     assert coordinator.has_perm("projects.change_project", project)
-    assert sub_coordinator.has_perm("projects.change_project", project)
+    assert not sub_coordinator.has_perm("projects.change_project", project)
     assert not member.has_perm("projects.change_project", project)
     assert not outsider.has_perm("projects.change_project", project)
 
@@ -54,3 +56,10 @@ def test_querysets_state_the_same_rules_as_the_predicates(request, project, sub_
         assert (implementer in Implementer.objects.editable_by(user)) == user.has_perm(
             "projects.change_implementer", implementer
         )
+
+
+def test_a_project_without_a_main_implementer_is_changed_by_any_implementers_coordinator(sub_coordinator):
+    """Until a main implementer is named nobody would own the shared data; the partners do."""
+    lone = ImplementerFactory(organisation=sub_coordinator.affiliations.get().organisation).project
+    assert sub_coordinator.has_perm("projects.change_project", lone)
+    assert lone in Project.objects.editable_by(sub_coordinator)

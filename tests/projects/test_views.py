@@ -97,12 +97,13 @@ def test_coordinator_edits_the_background(client, coordinator, project):
     assert project.history.first().history_user == coordinator
 
 
-def test_sub_coordinator_may_edit_the_shared_plan(client, sub_coordinator, project):
+def test_sub_coordinator_may_not_edit_the_shared_plan(client, sub_coordinator, project):
+    """Issue 12: the shared data is the main implementer's (tests/projects/test_group_project.py)."""
     client.force_login(sub_coordinator)
     response = client.post(
         reverse("projects:edit", args=[project.pk]), project_data(project, goals="Tavoite")
     )
-    assert response.status_code == 302
+    assert response.status_code == 403
 
 
 def test_member_gets_403_on_the_edit_page(client, member, project):
