@@ -419,13 +419,6 @@ class BackfillImporter(Importer):
     def write(self, plan: Plan) -> None:
         from aftercare import services
 
-        for part in plan.payload:
-            services.report_save(
-                area=part.area,
-                period=part.period,
-                figures=part.figures,
-                user=self.user,
-                note=part.report.note if part.report else "",
-                warnings=[],
-                comment="",
-            )
+        services.reports_save_many(
+            items=[(part.area, part.period, part.figures) for part in plan.payload], user=self.user
+        )
