@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from config.imports.models import ImportBatch, MappingProfile
+from config.models import ConcurrentEditError
 from config.imports.reading import Sheet, UnreadableFile, read_bytes
 from config.imports.safety import looks_like_formula
 from config.imports.values import (
@@ -32,6 +34,7 @@ from config.imports.values import (
 )
 
 HEADER_SEARCH_ROWS = 30
+_CHOICES: dict[int, tuple] = {}
 
 
 def _is_heading(cell: str) -> bool:
@@ -54,6 +57,13 @@ class Column:
     max_length: int = 200
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+
+    def normalised_choices(self) -> dict[str, str]:
+        """``choices`` keyed as people's labels are compared (worked out once per column)."""
+        cached = _CHOICES.get(id(self))
+        if cached is None or cached[0] is not self:
+            cached = _CHOICES[id(self)] = (self, {norm(k): v for k, v in (self.choices or {}).items()})
+        return cached[1]
 
     def names(self) -> set[str]:
         return {norm(self.key), norm(str(self.label)), *(norm(s) for s in self.synonyms)}
@@ -267,7 +277,7 @@ class Importer:
             number = table.header_row + offset + 1
             if not any(text_of(c) for c in cells):
                 continue
-            if any(norm(c) in TOTAL_WORDS for c in cells if isinstance(c, str)):
+            if any(norm(c) in TOTAL_WORDS for c in cells if isinstance(c, str) and len(c) < 30):
                 table.warnings += self._check_total(number, cells, table, numeric_sums)
                 continue
             row = Row(number=number, values={}, where=where)
@@ -321,10 +331,11 @@ class Importer:
             if len(text) > column.max_length:
                 raise BadValue("length")
             if column.kind == "choice" and text:
-                choices = {norm(k): v for k, v in (column.choices or {}).items()} | labels
-                if norm(text) not in choices:
+                key = norm(text)
+                found = labels.get(key) or column.normalised_choices().get(key)
+                if found is None:
                     raise BadValue("choice")
-                return choices[norm(text)]
+                return found
             return text
         if value is not None and column.minimum is not None and value < column.minimum:
             raise BadValue("minimum")
@@ -532,5 +543,10 @@ def confirm(importer: Importer, batch: ImportBatch) -> tuple[dict, list[Problem]
         # the user's language instead of PostgreSQL's.
         row = getattr(importer, "current_row", None)
         return {}, [Problem(_("the database refused this row; nothing was saved."), row)]
+    except ValidationError as error:
+        row = getattr(importer, "current_row", None)
+        return {}, [Problem(message, row) for message in error.messages]
+    except ConcurrentEditError as error:
+        return {}, [Problem(str(error))]
     batch.refresh_from_db()
     return counts, []
