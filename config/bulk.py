@@ -9,7 +9,7 @@ their transaction: the database's constraints remain the last word.
 
 from collections.abc import Iterable, Sequence
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -51,7 +51,9 @@ def bulk_write(
             )
         if deleted:
             _delete_with_history(model, deleted, user=user, now=now)
-        if new:
+        if new and connection.vendor == "postgresql":
+            _copy_with_history(model, list(new), user=user, now=now)
+        elif new:
             bulk_create_with_history(list(new), model, batch_size=BATCH, default_user=user, default_date=now)
 
 
@@ -93,4 +95,52 @@ def _delete_with_history(model, objs: Sequence, *, user, now) -> None:
     for start in range(0, len(pks), BATCH * 10):
         model._base_manager.filter(pk__in=pks[start : start + BATCH * 10])._raw_delete(
             model._base_manager.db
+        )
+
+
+def _copy(cursor, table: str, columns: list[str], rows) -> None:
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with cursor.copy(f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _copy_with_history(model, objs: list, *, user, now) -> None:
+    """PostgreSQL: the rows and their "+" history rows through COPY, the fastest way in.
+
+    Primary keys are taken from the table's sequence first, so the objects (and rows pointing at
+    them) know their ids as ``bulk_create`` would have told them.
+    """
+    opts = model._meta
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [opts.db_table, opts.pk.column, len(objs)],
+        )
+        for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
+            obj.pk = pk
+        fields = opts.local_concrete_fields
+        rows = []
+        for obj in objs:
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
+            rows.append(
+                [
+                    field.get_db_prep_save(field.pre_save(obj, add=True), connection=connection)
+                    for field in fields
+                ]
+            )
+            obj._state.adding, obj._state.db = False, connection.alias
+        _copy(cursor.cursor, opts.db_table, [field.column for field in fields], rows)
+        history = model.history.model
+        tracked = history.tracked_fields
+        user_id = getattr(user, "pk", None)
+        _copy(
+            cursor.cursor,
+            history._meta.db_table,
+            ["history_date", "history_type", "history_user_id", "history_change_reason"]
+            + [field.column for field in tracked],
+            (
+                [now, "+", user_id, None] + [getattr(obj, field.attname) for field in tracked]
+                for obj in objs
+            ),
         )

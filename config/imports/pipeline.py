@@ -371,22 +371,31 @@ class Importer:
     # --- rows as stored in the batch ---------------------------------------------------------------
 
     def dump_rows(self, table: Table) -> list:
+        """Each row as [number, values]; where the columns are is the same for every row and is
+        kept once, in the batch's preview (``where``)."""
+
         def plain(value):
             if isinstance(value, datetime.date):
                 return value.isoformat()
             return str(value) if isinstance(value, Decimal) else value
 
-        return [
-            {"n": row.number, "v": {k: plain(v) for k, v in row.values.items()}, "w": row.where}
-            for row in table.rows
-        ]
+        return [[row.number, {k: plain(v) for k, v in row.values.items()}] for row in table.rows]
 
-    def load_rows(self, stored: list) -> list[Row]:
+    def load_rows(self, stored: list, where: dict | None = None) -> list[Row]:
         decimals = {c.key for c in self.columns if c.kind == "decimal"}
+        dates = {c.key for c in self.columns if c.kind == "date"}
+        shared = {k: tuple(w) for k, w in (where or {}).items()}
         rows = []
         for item in stored:
-            values = {k: Decimal(v) if k in decimals and v is not None else v for k, v in item["v"].items()}
-            rows.append(Row(item["n"], values, {k: tuple(w) for k, w in item["w"].items()}))
+            number, values = (item["n"], item["v"]) if isinstance(item, dict) else item
+            for key in decimals.intersection(values):
+                if values[key] is not None:
+                    values[key] = Decimal(values[key])
+            for key in dates.intersection(values):
+                if values[key] is not None:
+                    values[key] = datetime.date.fromisoformat(values[key])
+            own = {k: tuple(w) for k, w in item["w"].items()} if isinstance(item, dict) else shared
+            rows.append(Row(number, values, own))
         return rows
 
 
@@ -474,6 +483,7 @@ def _store_preview(importer: Importer, staged: Staged) -> None:
         "warnings": staged.warnings,
         "header_row": staged.table.header_row,
         "unknown": staged.table.unknown,
+        "where": staged.table.rows[0].where if staged.table.rows else {},
     }
     batch.save()
 
@@ -529,7 +539,7 @@ def confirm(importer: Importer, batch: ImportBatch) -> tuple[dict, list[Problem]
             )
             if not claimed:
                 raise AlreadyConfirmed
-            rows = importer.load_rows(batch.rows)
+            rows = importer.load_rows(batch.rows, batch.preview.get("where"))
             problems = importer.validate(rows)
             if problems:
                 transaction.set_rollback(True)

@@ -55,6 +55,8 @@ def test_backfill_queries_do_not_grow_with_rows(caseload, administrator):
     large = [(a, p) for a in areas for p in labels[1:]]  # 48 rows
     assert backfill(administrator, small, 100) == backfill(administrator, large, 100)
     assert AreaReport.objects.filter(period__in=periods).count() == 10
+    created = AreaReport.objects.filter(period=periods[0]).first().history.get()
+    assert (created.history_type, created.history_user, created.clients_total) == ("+", administrator, 100)
 
     # Changing every report (a worker moves) costs the same for both sizes too.
     assert backfill(administrator, small, 90, worker_b=20) == backfill(administrator, large, 90, worker_b=20)
