@@ -176,10 +176,8 @@ def reports_save_many(*, items: list[tuple[WellbeingArea, ReportingPeriod, Figur
             new.append(report)
         else:
             if report.is_submitted:
-                raise ValidationError(
-                    _("%(report)s: the report is submitted and locked; reopen it first.") % {"report": report},
-                    code="locked",
-                )
+                locked = _("%(report)s: the report is submitted and locked; reopen it first.")
+                raise ValidationError(locked % {"report": report}, code="locked")
             if any(getattr(report, name) != value for name, value in values.items()):
                 for name, value in values.items():
                     setattr(report, name, value)

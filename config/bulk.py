@@ -93,9 +93,7 @@ def _delete_with_history(model, objs: Sequence, *, user, now) -> None:
     # Nothing points at these rows, so a plain DELETE is all the collector would do; its per-row
     # post_delete signals would only write the history rows made above once more.
     for start in range(0, len(pks), BATCH * 10):
-        model._base_manager.filter(pk__in=pks[start : start + BATCH * 10])._raw_delete(
-            model._base_manager.db
-        )
+        model._base_manager.filter(pk__in=pks[start : start + BATCH * 10])._raw_delete(model._base_manager.db)
 
 
 def _copy(cursor, table: str, columns: list[str], rows) -> None:
@@ -139,8 +137,5 @@ def _copy_with_history(model, objs: list, *, user, now) -> None:
             history._meta.db_table,
             ["history_date", "history_type", "history_user_id", "history_change_reason"]
             + [field.column for field in tracked],
-            (
-                [now, "+", user_id, None] + [getattr(obj, field.attname) for field in tracked]
-                for obj in objs
-            ),
+            ([now, "+", user_id, None] + [getattr(obj, field.attname) for field in tracked] for obj in objs),
         )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config.bulk import bulk_write
-from config.imports.pipeline import Change, Column, Importer, Plan, Problem, Row, show
+from config.imports.pipeline import PREVIEW_CHANGES, Change, Column, Importer, Plan, Problem, Row, show
 from config.imports.safety import inert
 from config.imports.values import norm
 from projects.models import Indicator, ParticipantTarget, Project
@@ -148,22 +148,32 @@ class ProjectRowsImporter(Importer):
         existing = getattr(self, "existing", None) or {obj.pk: obj for obj in self.queryset()}
         plan = Plan(payload=[])
         seen = set()
+        described = 0  # changes described field by field: only as many as the preview shows
+        labels: dict[str, str] = {}
+
+        def label(name: str) -> str:
+            if name not in labels:
+                labels[name] = self.label_of(name)
+            return labels[name]
+
         for row in rows:
             obj = existing.get(row.values.get("id"))
             values = self.final_values(row, obj)
+            detail = described < PREVIEW_CHANGES
             if obj is None:
-                fields = [(self.label_of(f), "", show(v)) for f, v in values.items()]
-                plan.changes.append(Change("new", self.row_label(values), fields, row.number))
+                fields = [(label(f), "", show(v)) for f, v in values.items()] if detail else []
+                name = self.row_label(values) if detail else ""
+                plan.changes.append(Change("new", name, fields, row.number))
+                described += 1
             else:
                 seen.add(obj.pk)
-                fields = [
-                    (self.label_of(f), show(getattr(obj, f)), show(v))
-                    for f, v in values.items()
-                    if getattr(obj, f) != v
-                ]
-                plan.changes.append(
-                    Change("changed" if fields else "unchanged", self.describe(obj), fields, row.number)
+                differing = [f for f, v in values.items() if getattr(obj, f) != v]
+                fields = (
+                    [(label(f), show(getattr(obj, f)), show(values[f])) for f in differing] if detail else []
                 )
+                described += bool(differing)
+                action = "changed" if differing else "unchanged"
+                plan.changes.append(Change(action, self.describe(obj) if detail else "", fields, row.number))
             plan.payload.append((row, obj, values))
         if self.replace:
             for obj in existing.values():

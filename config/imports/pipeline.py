@@ -19,7 +19,6 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from config.imports.models import ImportBatch, MappingProfile
-from config.models import ConcurrentEditError
 from config.imports.reading import Sheet, UnreadableFile, read_bytes
 from config.imports.safety import looks_like_formula
 from config.imports.values import (
@@ -32,8 +31,11 @@ from config.imports.values import (
     parse_int,
     text_of,
 )
+from config.models import ConcurrentEditError
 
 HEADER_SEARCH_ROWS = 30
+# The preview lists this many changes; an importer need not describe the rest field by field.
+PREVIEW_CHANGES = 500
 _CHOICES: dict[int, tuple] = {}
 
 
@@ -475,11 +477,12 @@ def _store_preview(importer: Importer, staged: Staged) -> None:
     batch.rows = importer.dump_rows(staged.table)
     batch.preview = {
         "counts": plan.counts(),
+        # Rows to be deleted first: a long file must not push them out of sight.
         "changes": [
             {"action": c.action, "label": c.label, "fields": c.fields, "row": c.row}
-            for c in plan.changes
+            for c in sorted(plan.changes, key=lambda c: c.action != "deleted")
             if c.action != "unchanged"
-        ][:500],
+        ][:PREVIEW_CHANGES],
         "warnings": staged.warnings,
         "header_row": staged.table.header_row,
         "unknown": staged.table.unknown,

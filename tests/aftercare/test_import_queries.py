@@ -47,7 +47,9 @@ def backfill(user, pairs, total: int, worker_b: int = 30) -> tuple[int, int]:
 
 @pytest.mark.django_db
 def test_backfill_queries_do_not_grow_with_rows(caseload, administrator):
-    periods = [ReportingPeriodFactory(start=date(2001 + n, 1, 1), end=date(2001 + n, 3, 31)) for n in range(5)]
+    periods = [
+        ReportingPeriodFactory(start=date(2001 + n, 1, 1), end=date(2001 + n, 3, 31)) for n in range(5)
+    ]
     with translation.override("fi"):
         labels = [period_code(p) for p in periods]
     areas = [a.slug for a in WellbeingArea.objects.order_by("pk")[:2]]
