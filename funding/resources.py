@@ -111,6 +111,7 @@ class ImplementerLinesImporter(ProjectRowsImporter):
         return str(IMPLEMENTER.label) if key == "implementer_id" else super().label_of(key)
 
     def plan(self, rows):
+        self.__dict__.pop("_in_file", None)
         # The preview shows implementers by name, not by the id the plan compares.
         names = {
             show(i.pk): str(i.organisation.short_name or i.organisation)
@@ -125,10 +126,25 @@ class ImplementerLinesImporter(ProjectRowsImporter):
             ]
         return plan
 
+    def replaces(self, obj, rows) -> bool:
+        """Replace mode deletes only lines of the implementers the file is about: a
+        sub-implementer's coordinator replaces their own part and no one else's."""
+        if not hasattr(self, "_in_file"):
+            self._in_file = {row.values.get("_implementer") for row in rows}
+        return obj.implementer_id in self._in_file
+
     def export_rows(self):
+        """The lines of the implementers the user may edit (their own part), or all the lines for a
+        reader who may edit none."""
         headers = [c.key for c in self.columns]
         rows = []
-        for obj in self.queryset():
+        editable = set(
+            Implementer.objects.filter(project=self.project)
+            .editable_by(self.user)
+            .values_list("pk", flat=True)
+        )
+        queryset = self.queryset().filter(implementer__in=editable) if editable else self.queryset()
+        for obj in queryset:
             rows.append(
                 [
                     obj.pk,

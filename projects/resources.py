@@ -177,10 +177,14 @@ class ProjectRowsImporter(Importer):
             plan.payload.append((row, obj, values))
         if self.replace:
             for obj in existing.values():
-                if obj.pk not in seen:
+                if obj.pk not in seen and self.replaces(obj, rows):
                     plan.changes.append(Change("deleted", self.describe(obj)))
                     plan.payload.append((None, obj, None))
         return plan
+
+    def replaces(self, obj, rows: list[Row]) -> bool:
+        """In replace mode, whether a row missing from the file is deleted."""
+        return True
 
     def row_label(self, values: dict) -> str:
         return " · ".join(show(v) for v in values.values() if v not in (None, ""))[:120]
