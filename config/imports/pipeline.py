@@ -177,6 +177,11 @@ class Importer:
         """Cross-row and permission checks; may add resolved objects to ``row.values``."""
         return []
 
+    def reshape(self, sheet: Sheet) -> Sheet:
+        """A file in another shape (e.g. the wide shape client systems print) as the long shape of
+        ``columns``, with ``Sheet.origins`` pointing back at the file's cells; else ``sheet``."""
+        return sheet
+
     def plan(self, rows: list[Row]) -> Plan:
         raise NotImplementedError
 
@@ -276,13 +281,15 @@ class Importer:
         where = {key: (column_letter(i), table.headers[i]) for key, i in table.columns.items()}
         numeric_sums: dict[str, Decimal] = {}
         for offset, cells in enumerate(sheet.rows[table.header_row :]):
-            number = table.header_row + offset + 1
+            number, row_where = table.header_row + offset + 1, where
+            if sheet.origins:
+                number, row_where = sheet.origins[table.header_row + offset]
             if not any(text_of(c) for c in cells):
                 continue
             if any(norm(c) in TOTAL_WORDS for c in cells if isinstance(c, str) and len(c) < 30):
                 table.warnings += self._check_total(number, cells, table, numeric_sums)
                 continue
-            row = Row(number=number, values={}, where=where)
+            row = Row(number=number, values={}, where=row_where)
             for key, index in table.columns.items():
                 raw = cells[index] if index < len(cells) else None
                 try:
@@ -381,7 +388,12 @@ class Importer:
                 return value.isoformat()
             return str(value) if isinstance(value, Decimal) else value
 
-        return [[row.number, {k: plain(v) for k, v in row.values.items()}] for row in table.rows]
+        shared = table.rows[0].where if table.rows else {}
+        return [
+            [row.number, {k: plain(v) for k, v in row.values.items()}]
+            + ([] if row.where is shared else [row.where])  # a reshaped file's own cells
+            for row in table.rows
+        ]
 
     def load_rows(self, stored: list, where: dict | None = None) -> list[Row]:
         decimals = {c.key for c in self.columns if c.kind == "decimal"}
@@ -389,14 +401,17 @@ class Importer:
         shared = {k: tuple(w) for k, w in (where or {}).items()}
         rows = []
         for item in stored:
-            number, values = (item["n"], item["v"]) if isinstance(item, dict) else item
+            number, values = (item["n"], item["v"]) if isinstance(item, dict) else item[:2]
             for key in decimals.intersection(values):
                 if values[key] is not None:
                     values[key] = Decimal(values[key])
             for key in dates.intersection(values):
                 if values[key] is not None:
                     values[key] = datetime.date.fromisoformat(values[key])
-            own = {k: tuple(w) for k, w in item["w"].items()} if isinstance(item, dict) else shared
+            if isinstance(item, dict) or len(item) > 2:
+                own = {k: tuple(w) for k, w in (item["w"] if isinstance(item, dict) else item[2]).items()}
+            else:
+                own = shared
             rows.append(Row(number, values, own))
         return rows
 
@@ -412,6 +427,7 @@ def check_file(importer: Importer, name: str, content: bytes, *, mapping=None) -
 
 def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None) -> Staged:
     staged = Staged(sheet=sheet)
+    sheet = importer.reshape(sheet)
     table, problems = importer.find_table(sheet, mapping=mapping)
     staged.table = table
     if not problems:
