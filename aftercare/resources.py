@@ -28,6 +28,7 @@ from config.imports.reading import Sheet
 from config.imports.values import TOTAL_WORDS, column_letter, norm, text_of
 
 COLUMNS = ["alue", "kausi", "tieto", "tunniste", "rooli", "asiakkaita", "htv_taytetty", "htv_avoin"]
+COLUMNS_SV = ["område", "period", "uppgift", "etikett", "roll", "klienter", "årsv besatta", "årsv vakanta"]
 COUNT_KINDS = {
     "asiakkaat_yhteensa": "clients_total",
     "uudet_asiakkaat": "new_clients",
