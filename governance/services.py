@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.models import save_values
 from config.sections import registry
 from governance import notifications
 from governance.models import (
@@ -22,6 +23,7 @@ from governance.models import (
     MinutesCorrection,
     MinutesLocked,
     SectionEmbed,
+    SteeringGroup,
 )
 
 
@@ -209,10 +211,26 @@ def embed_remove(*, embed: SectionEmbed) -> None:
 
 
 @transaction.atomic
-def section_save(*, section: AgendaSection) -> AgendaSection:
-    """Save a section of a meeting that still accepts edits (its row lock taken first)."""
-    section.save()
-    return section
+def meeting_create(*, group: SteeringGroup, version: int | None = None, **fields) -> Meeting:
+    """A new meeting of ``group`` (``fields``: model field names; the year follows the start)."""
+    return save_values(Meeting(group=group), fields)
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, version: int | None = None, **fields) -> Meeting:
+    """Change a meeting's details while its record may change (``Meeting.save`` locks and checks)."""
+    return save_values(meeting, fields, version=version)
+
+
+@transaction.atomic
+def section_save(
+    *, meeting: Meeting, section: AgendaSection | None = None, version: int | None = None, **fields
+) -> AgendaSection:
+    """Add a section to ``meeting``, or change ``section`` of it, while the meeting accepts edits
+    (the meeting's row lock is taken first, in ``AgendaSection.save``)."""
+    if section is None:
+        return save_values(AgendaSection(meeting=meeting), fields)
+    return save_values(section, fields, version=version)
 
 
 @transaction.atomic
