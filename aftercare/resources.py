@@ -198,7 +198,7 @@ def wide_to_long(sheet: Sheet, bands: list[AgeBand]) -> Sheet | None:
     headers = [text_of(c) for c in cells]
     label_at = next((i for i, c in enumerate(cells) if i not in measures.values()), 0)
     label_where = (column_letter(label_at), headers[label_at])
-    rows, origins = [list(COLUMNS)], [None]
+    rows, origins = [list(COLUMNS)], [(index + 1, {})]
     for number, cells in enumerate(sheet.rows[index + 1 :], start=index + 2):
         label = text_of(cells[label_at]) if label_at < len(cells) else ""
         if not label:

@@ -432,6 +432,8 @@ def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None) -> Staged:
     staged.table = table
     if not problems:
         problems = importer.read_rows(sheet, table)
+    if sheet.origins and table.header_row and sheet.origins[table.header_row - 1]:
+        table.header_row = sheet.origins[table.header_row - 1][0]  # the file's own header row
     if not problems:
         problems = importer.validate(table.rows)
     staged.problems = problems

@@ -202,4 +202,8 @@ def test_an_error_in_the_wide_shape_names_the_files_own_cell(as_varha, import_ur
     assert response.status_code == 400
     assert re.search(r"(Row|Rivi) 5, (column|sarake) B \(Asiakkaat\)", body)
     assert re.search(r"(Row|Rivi) 7, (column|sarake) A", body) and "Sosionomi" in body
+    assert (
+        "rivillä 3"
+        in as_varha.post(import_url, {"file": SimpleUploadedFile("a.csv", csv_bytes(WIDE))}).content.decode()
+    )
     assert _report(varha, open_period) is None
