@@ -10,6 +10,7 @@ their transaction: the database's constraints remain the last word.
 from collections.abc import Iterable, Sequence
 
 from django.db import connection, transaction
+from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -51,7 +52,7 @@ def bulk_write(
             )
         if deleted:
             _delete_with_history(model, deleted, user=user, now=now)
-        if new and connection.vendor == "postgresql":
+        if new and connection.vendor == "postgresql" and isinstance(model._meta.pk, AutoFieldMixin):
             _copy_with_history(model, list(new), user=user, now=now)
         elif new:
             bulk_create_with_history(list(new), model, batch_size=BATCH, default_user=user, default_date=now)
