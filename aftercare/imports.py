@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,8 +22,11 @@ from governance.models import WellbeingArea
 from governance.permissions import is_administrator
 
 
-def _download(rows, fmt: str, filename: str) -> HttpResponse:
-    return download(resources.COLUMNS, rows, fmt, filename, sheet="Jälkihuolto")
+def _download(rows, fmt: str, filename: str, *, intro: str = "") -> HttpResponse:
+    # Headings in the reader's language (Swedish ones are synonyms the importer knows).
+    headers = resources.COLUMNS_SV if get_language() == "sv" else resources.COLUMNS
+    sheet = _("Aftercare figures")[:31]
+    return download(headers, rows, fmt, filename, sheet=sheet, intro=intro)
 
 
 def _editable_report(request: HttpRequest, area, period) -> AreaReport | None:
@@ -42,9 +46,16 @@ def _editable_report(request: HttpRequest, area, period) -> AreaReport | None:
 def template_download(request: HttpRequest, slug: str, period: int, fmt: str) -> HttpResponse:
     area, period = _own_area_period(request, slug, period)
     report = AreaReport.objects.for_page().filter(wellbeing_area=area, period=period).first()
+    # A new period starts from the previous one's figures (every worker row included): the
+    # manager corrects what changed instead of typing everything again.
+    report = report or selectors.previous_report(area, period)
     figures = Figures.from_report(report) if report else None
     rows = resources.figure_rows(area.slug, period, figures, selectors.age_bands())
-    return _download(rows, fmt, f"jalkihuolto-{area.slug}-{period.start:%Y-%m}")
+    intro = _(
+        "Fill in the figures of %(period)s; the previous period's values are filled in. One figure "
+        "per row; do not change the columns tieto, tunniste and rooli. This row is not imported."
+    ) % {"period": resources.period_code(period)}
+    return _download(rows, fmt, f"jalkihuolto-{area.slug}-{period.start:%Y-%m}", intro=intro)
 
 
 @require_GET
@@ -132,7 +143,7 @@ def _warnings(area, period, figures: Figures) -> list[str]:
 
 
 def _preview(request, importer, batch, context, *, ack_error: str = "") -> HttpResponse:
-    importer.validate(importer.load_rows(batch.rows))
+    importer.validate(importer.load_rows(batch.rows, batch.preview.get("where")))
     figures = importer.figures
     summary = selectors.Summary(
         area=importer.area, period=importer.period, report=None, full=True, figures=figures
@@ -143,7 +154,7 @@ def _preview(request, importer, batch, context, *, ack_error: str = "") -> HttpR
 
 
 def _confirm(request, importer, batch, context) -> HttpResponse:
-    importer.validate(importer.load_rows(batch.rows))
+    importer.validate(importer.load_rows(batch.rows, batch.preview.get("where")))
     warnings = _warnings(importer.area, importer.period, importer.figures)
     comment = request.POST.get("comment", "").strip()
     if warnings and not (request.POST.get("acknowledge") and comment):

@@ -23,10 +23,12 @@ from django.utils.translation import gettext as _
 from aftercare.calculations import Figures
 from aftercare.models import AgeBand, ReportingPeriod, Role
 from aftercare.validation import hard_errors
-from config.imports.pipeline import Change, Column, Importer, Plan, Problem, Row, show
-from config.imports.values import norm
+from config.imports.pipeline import HEADER_SEARCH_ROWS, Change, Column, Importer, Plan, Problem, Row, show
+from config.imports.reading import Sheet
+from config.imports.values import TOTAL_WORDS, column_letter, norm, text_of
 
 COLUMNS = ["alue", "kausi", "tieto", "tunniste", "rooli", "asiakkaita", "htv_taytetty", "htv_avoin"]
+COLUMNS_SV = ["område", "period", "uppgift", "etikett", "roll", "klienter", "årsv besatta", "årsv vakanta"]
 COUNT_KINDS = {
     "asiakkaat_yhteensa": "clients_total",
     "uudet_asiakkaat": "new_clients",
@@ -169,12 +171,76 @@ def band_key(text: str) -> str:
     return key
 
 
+MEASURES = ("asiakkaita", "htv_taytetty", "htv_avoin")
+
+
+def wide_to_long(sheet: Sheet, bands: list[AgeBand]) -> Sheet | None:
+    """The wide shape client systems print, as the long shape: rows are age bands, roles or
+    figures (label in the first filled column), columns are measures (clients, FTE filled, FTE
+    vacant); a total row gives the clients in total. None when the file is not in that shape."""
+    names = {key: c.key for c in COLUMN_SPECS if c.key in MEASURES for key in c.names()}
+    kinds = {norm(k): v for k, v in COLUMN_SPECS[2].choices.items()}
+    roles = {norm(k): v for k, v in COLUMN_SPECS[4].choices.items()}
+    band_keys = {band_key(b.label) for b in bands}
+    long_only = {name for c in COLUMN_SPECS if c.key in ("alue", "kausi", "tieto") for name in c.names()}
+    index, measures = None, {}
+    for at, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        normed = [norm(c) if isinstance(c, str) else "" for c in cells]
+        if long_only.intersection(normed):
+            return None  # the long shape (a tieto column, or alue and kausi on every row)
+        measures = {names[n]: i for i, n in enumerate(normed) if n in names}
+        if measures:
+            index = at
+            break
+    if index is None:
+        return None
+    cells = sheet.rows[index]
+    headers = [text_of(c) for c in cells]
+    label_at = next((i for i, c in enumerate(cells) if i not in measures.values()), 0)
+    label_where = (column_letter(label_at), headers[label_at])
+    rows, origins = [list(COLUMNS)], [(index + 1, {})]
+    for number, cells in enumerate(sheet.rows[index + 1 :], start=index + 2):
+        label = text_of(cells[label_at]) if label_at < len(cells) else ""
+        if not label:
+            continue
+        key = norm(label)
+        value = {m: cells[i] if i < len(cells) else None for m, i in measures.items()}
+        if key in TOTAL_WORDS:
+            kind, tag, role = "asiakkaat_yhteensa", "", ""
+        elif band_key(label) in band_keys:
+            kind, tag, role = AGE_BAND, label, ""
+        elif key in roles:
+            kind, tag, role = STAFFING, "", label
+        else:
+            kind, tag, role = kinds.get(key, label), "", ""
+        rows.append(
+            [
+                "",
+                "",
+                kind,
+                tag,
+                role,
+                value.get("asiakkaita"),
+                value.get("htv_taytetty"),
+                value.get("htv_avoin"),
+            ]
+        )
+        where = {"tieto": label_where, "tunniste": label_where, "rooli": label_where}
+        where |= {m: (column_letter(i), headers[i]) for m, i in measures.items()}
+        origins.append((number, where))
+    return Sheet(rows=rows, format=sheet.format, encoding=sheet.encoding, origins=origins)
+
+
 class FiguresImporter(Importer):
-    """One area's figures for one period (the manager's upload)."""
+    """One area's figures for one period (the manager's upload), in the long shape of the
+    template or the wide shape of a client system's report."""
 
     kind = "aftercare.figures"
     columns = COLUMN_SPECS
     offers_mapping = True
+
+    def reshape(self, sheet: Sheet) -> Sheet:
+        return wide_to_long(sheet, self.bands) or sheet
 
     def __init__(self, *, user, area, period: ReportingPeriod, bands: list[AgeBand]) -> None:
         super().__init__(user=user, scope=f"area:{area.pk}:period:{period.pk}")
@@ -419,13 +485,6 @@ class BackfillImporter(Importer):
     def write(self, plan: Plan) -> None:
         from aftercare import services
 
-        for part in plan.payload:
-            services.report_save(
-                area=part.area,
-                period=part.period,
-                figures=part.figures,
-                user=self.user,
-                note=part.report.note if part.report else "",
-                warnings=[],
-                comment="",
-            )
+        services.reports_save_many(
+            items=[(part.area, part.period, part.figures) for part in plan.payload], user=self.user
+        )

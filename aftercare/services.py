@@ -19,6 +19,7 @@ from aftercare.models import (
 )
 from aftercare.notifications import notify_report_reopened
 from aftercare.validation import hard_errors
+from config.bulk import bulk_write
 from config.models import ConcurrentEditError
 from governance.models import WellbeingArea
 
@@ -79,42 +80,113 @@ def report_save(
     except IntegrityError as error:
         raise ConcurrentEditError(FIRST_REPORT_CONFLICT) from error
 
-    bands = {band.label: band for band in AgeBand.objects.all()}
-    existing_counts = {count.band_id: count for count in report.age_counts.all()}
-    for label, clients in figures.age_bands.items():
-        band = bands[label]
-        count = existing_counts.pop(band.pk, None)
-        if clients is None:
-            if count is not None:
-                count.delete()
-            continue
-        _sync(count or AgeBandCount(report=report, band=band), clients=clients)
-
-    existing_lines = {line.role: line for line in report.staffing.all()}
-    for role, (filled, vacant) in figures.staffing.items():
-        _sync(
-            existing_lines.pop(role, None) or StaffingLine(report=report, role=role),
-            fte_filled=filled,
-            fte_vacant=vacant,
-        )
-    for line in existing_lines.values():
-        line.delete()
-
-    existing_workers = {worker.label: worker for worker in report.workers.all()}
-    for label, role, clients in figures.workers:
-        _sync(
-            existing_workers.pop(label, None) or WorkerCaseload(report=report, label=label),
-            role=role,
-            clients=clients,
-        )
-    for worker in existing_workers.values():
-        worker.delete()
-
+    _write_lines([(report, figures)], user=user, clean=True)
     if warnings:
         WarningAcknowledgement.objects.create(
             report=report, warnings="\n".join(warnings), comment=comment, acknowledged_by=user
         )
     return report
+
+
+def _lines_diff(report: AreaReport, figures: Figures, bands: dict[str, AgeBand], writes: dict) -> None:
+    """Add to ``writes`` (model → new, changed, deleted) what makes ``report``'s lines equal to
+    ``figures``. ``report``'s lines are read through its prefetch, or not at all for a new report."""
+
+    def sync(model, existing, obj, **values) -> None:
+        new, changed, _deleted = writes.setdefault(model, ([], [], []))
+        if existing is None:
+            new.append(obj)
+        elif any(getattr(existing, name) != value for name, value in values.items()):
+            changed.append(existing)
+        else:
+            return
+        for name, value in values.items():
+            setattr(obj if existing is None else existing, name, value)
+
+    fresh = report._state.adding or report.pk is None or getattr(report, "_fresh", False)
+    counts = {} if fresh else {count.band_id: count for count in report.age_counts.all()}
+    for label, clients in figures.age_bands.items():
+        band = bands[label]
+        count = counts.pop(band.pk, None)
+        if clients is None:
+            if count is not None:
+                writes.setdefault(AgeBandCount, ([], [], []))[2].append(count)
+            continue
+        sync(AgeBandCount, count, AgeBandCount(report=report, band=band), clients=clients)
+
+    lines = {} if fresh else {line.role: line for line in report.staffing.all()}
+    for role, (filled, vacant) in figures.staffing.items():
+        line = lines.pop(role, None)
+        sync(StaffingLine, line, StaffingLine(report=report, role=role), fte_filled=filled, fte_vacant=vacant)
+    writes.setdefault(StaffingLine, ([], [], []))[2].extend(lines.values())
+
+    workers = {} if fresh else {worker.label: worker for worker in report.workers.all()}
+    for label, role, clients in figures.workers:
+        worker = workers.pop(label, None)
+        sync(WorkerCaseload, worker, WorkerCaseload(report=report, label=label), role=role, clients=clients)
+    writes.setdefault(WorkerCaseload, ([], [], []))[2].extend(workers.values())
+
+
+LINE_FIELDS = {
+    AgeBandCount: ["clients"],
+    StaffingLine: ["fte_filled", "fte_vacant"],
+    WorkerCaseload: ["role", "clients"],
+}
+
+
+def _write_lines(items: list[tuple[AreaReport, Figures]], *, user, clean: bool = False) -> None:
+    """The age counts, staffing lines and worker caseloads of saved reports, a few queries in all.
+    ``clean`` checks each line as a form would (the import has checked its rows itself)."""
+    bands = {band.label: band for band in AgeBand.objects.all()}
+    writes: dict = {}
+    for report, figures in items:
+        _lines_diff(report, figures, bands, writes)
+    for model in (AgeBandCount, StaffingLine, WorkerCaseload):
+        new, changed, deleted = writes.get(model, ([], [], []))
+        for obj in [*new, *changed] if clean else []:
+            obj.full_clean(exclude=["report", "band"], validate_unique=False, validate_constraints=False)
+        bulk_write(model, user=user, new=new, changed=changed, fields=LINE_FIELDS[model], deleted=deleted)
+
+
+@transaction.atomic
+def reports_save_many(*, items: list[tuple[WellbeingArea, ReportingPeriod, Figures]], user) -> None:
+    """Create or update many areas' reports at once (the national backfill): all or nothing, with
+    history, in a few queries per model whatever the number of reports. Notes stay as they are;
+    a submitted report is refused as ``report_save`` refuses it."""
+    for _area, _period, figures in items:
+        problems = hard_errors(figures)
+        if problems:
+            raise ValidationError([p.message for p in problems])
+    wanted = {(area.pk, period.pk) for area, period, _figures in items}
+    found = {
+        (r.wellbeing_area_id, r.period_id): r
+        for r in AreaReport.objects.select_for_update(of=("self",))
+        .filter(
+            wellbeing_area__in={area_pk for area_pk, _p in wanted},
+            period__in={period_pk for _a, period_pk in wanted},
+        )
+        .prefetch_related("staffing", "workers", "age_counts")
+    }
+    new, changed, pairs = [], [], []
+    for area, period, figures in items:
+        values = {name: getattr(figures, name) or 0 for name in Figures.COUNT_FIELDS}
+        report = found.get((area.pk, period.pk))
+        if report is None:
+            report = AreaReport(wellbeing_area=area, period=period, **values)
+            new.append(report)
+        else:
+            if report.is_submitted:
+                locked = _("%(report)s: the report is submitted and locked; reopen it first.")
+                raise ValidationError(locked % {"report": report}, code="locked")
+            if any(getattr(report, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(report, name, value)
+                changed.append(report)
+        pairs.append((report, figures))
+    bulk_write(AreaReport, user=user, new=new, changed=changed, fields=Figures.COUNT_FIELDS)
+    for report in new:
+        report._fresh = True
+    _write_lines(pairs, user=user)
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ Hard errors stop saving. Soft warnings do not, but the manager must acknowledge 
 comment: known data is better than missing data.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -73,8 +74,8 @@ def hard_errors(figures: Figures) -> list[Problem]:
                 % {"sum": sum(band_values), "total": total},
             )
         )
-    labels = [label for label, _role, _clients in figures.workers]
-    duplicates = sorted({label for label in labels if labels.count(label) > 1})
+    seen = Counter(label for label, _role, _clients in figures.workers)
+    duplicates = sorted(label for label, times in seen.items() if times > 1)
     if duplicates:
         problems.append(
             Problem(

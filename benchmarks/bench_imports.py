@@ -121,3 +121,66 @@ def national_backfill(size: int) -> dict:
         "import_ratio_to_copy": round(pipeline_rate / copy_rate, 6),
         "peak_memory_growth_mb": round((peak_after - peak_before) / 1024, 1),
     }
+
+
+COST_ROWS = [int(n) for n in os.environ.get("IMPORT_BENCH_COST_ROWS", "10000").split(",") if n.strip()]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("size", COST_ROWS)
+def test_cost_lines_against_copy(demo, size):
+    """A project's cost lines (new lines, one implementer) through the same pipeline."""
+    if connection.vendor != "postgresql":
+        pytest.skip("COPY needs PostgreSQL")
+    from funding.resources import CostLineImporter
+    from projects.models import Implementer
+    from tests.governance.factories import UserFactory
+
+    implementer = Implementer.objects.select_related("organisation", "project").first()
+    name = implementer.organisation.short_name or implementer.organisation.name
+    rows = [
+        ["", name, ("palkat", "matkat", "muut")[n % 3], 2021 + n % 2, f"Rivi {n}", f"{n % 9000 + 1} 000,50"]
+        for n in range(size)
+    ]
+    content = "\n".join(
+        ["id;toteuttaja;kustannuslaji;vuosi;selite;summa", *(";".join(map(str, r)) for r in rows)]
+    ).encode("utf-8")
+    admin = UserFactory(username=f"bench-costs-{size}", is_staff=True, is_superuser=True)
+    project = implementer.project
+
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    staged = pipeline_stage(CostLineImporter(user=admin, project=project), content)
+    checked = time.perf_counter()
+    from config.imports import pipeline
+
+    counts, problems = pipeline.confirm(CostLineImporter(user=admin, project=project), staged.batch)
+    assert not problems, [str(p) for p in problems[:5]]
+    written = time.perf_counter()
+    peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TEMP TABLE bench_cost_copy (id text, implementer text, category text, year int, "
+            "description text, amount text)"
+        )
+        start = time.perf_counter()
+        with cursor.cursor.copy("COPY bench_cost_copy FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        copy_seconds = time.perf_counter() - start
+        cursor.execute("DROP TABLE bench_cost_copy")
+    rate, copy_rate = size / (written - started), size / copy_seconds
+    print(
+        f"\ncost lines, {size:,} rows ({counts['new']} new): check+preview {checked - started:.1f} s, "
+        f"confirm+write {written - checked:.1f} s, {rate:,.0f} rows/s; COPY {copy_seconds * 1000:.0f} ms, "
+        f"{copy_rate:,.0f} rows/s; ratio {100 * rate / copy_rate:.2f} % of COPY; "
+        f"peak memory +{(peak_after - peak_before) / 1024:.0f} MB"
+    )
+
+
+def pipeline_stage(importer, content: bytes):
+    from config.imports import pipeline
+
+    staged = pipeline.stage(importer, SimpleUploadedFile("rivit.csv", content))
+    assert staged.batch is not None, [str(p) for p in staged.problems[:5]]
+    return staged

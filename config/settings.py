@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",  # allauth's session list
     "rules",
     "simple_history",
-    "import_export",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
@@ -273,12 +272,6 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # Uploads are small tables; anything bigger is a mistake or an attack.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-
-# django-import-export: each import runs in a transaction (rolled back on an exception). That alone
-# keeps a file's valid rows when others fail validation; the portal's stricter rule (one bad row and
-# nothing is saved) is the import pipeline's (config/imports.py).
-IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config.imports.pipeline import Column, Problem, Row
+from config.imports.pipeline import Column, Problem, Row, show
 from config.imports.values import norm
 from config.money import euros
 from funding.models import ActualCost, CostCategory, CostLine, FinancingKind, FinancingLine
@@ -111,26 +111,40 @@ class ImplementerLinesImporter(ProjectRowsImporter):
         return str(IMPLEMENTER.label) if key == "implementer_id" else super().label_of(key)
 
     def plan(self, rows):
-        self._names = {
-            i.pk: str(i.organisation.short_name or i.organisation)
+        self.__dict__.pop("_in_file", None)
+        # The preview shows implementers by name, not by the id the plan compares.
+        names = {
+            show(i.pk): str(i.organisation.short_name or i.organisation)
             for i in Implementer.objects.filter(project=self.project).select_related("organisation")
         }
+        heading = str(IMPLEMENTER.label)
         plan = super().plan(rows)
         for change in plan.changes:
             change.fields = [
-                (
-                    h,
-                    self._names.get(o, o) if h == str(IMPLEMENTER.label) else o,
-                    self._names.get(n, n) if h == str(IMPLEMENTER.label) else n,
-                )
+                (h, names.get(o, o), names.get(n, n)) if h == heading else (h, o, n)
                 for h, o, n in change.fields
             ]
         return plan
 
+    def replaces(self, obj, rows) -> bool:
+        """Replace mode deletes only lines of the implementers the file is about: a
+        sub-implementer's coordinator replaces their own part and no one else's."""
+        if not hasattr(self, "_in_file"):
+            self._in_file = {row.values.get("_implementer") for row in rows}
+        return obj.implementer_id in self._in_file
+
     def export_rows(self):
+        """The lines of the implementers the user may edit (their own part), or all the lines for a
+        reader who may edit none."""
         headers = [c.key for c in self.columns]
         rows = []
-        for obj in self.queryset():
+        editable = set(
+            Implementer.objects.filter(project=self.project)
+            .editable_by(self.user)
+            .values_list("pk", flat=True)
+        )
+        queryset = self.queryset().filter(implementer__in=editable) if editable else self.queryset()
+        for obj in queryset:
             rows.append(
                 [
                     obj.pk,

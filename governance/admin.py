@@ -3,9 +3,9 @@ from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.options import ActionLocation
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from import_export.admin import ImportExportMixin
 
 from config.admin import PortalAdmin
+from config.imports.admin import PipelineImportMixin
 from governance.models import (
     Affiliation,
     AgendaSection,
@@ -23,7 +23,7 @@ from governance.models import (
     Term,
     WellbeingArea,
 )
-from governance.resources import MunicipalityResource
+from governance.resources import municipality_importer, organisation_importer
 
 
 @admin.register(Region)
@@ -41,10 +41,10 @@ class WellbeingAreaAdmin(PortalAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(ImportExportMixin, PortalAdmin):
+class MunicipalityAdmin(PipelineImportMixin, PortalAdmin):
     """Imported from Statistics Finland's municipality classification (code, names, region, area)."""
 
-    resource_classes = [MunicipalityResource]
+    importer_factory = staticmethod(municipality_importer)
     list_display = ["code", "name_fi", "name_sv", "region", "wellbeing_area"]
     list_select_related = ["region", "wellbeing_area"]
     list_filter = ["region"]
@@ -59,7 +59,8 @@ class AffiliationInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(PortalAdmin):
+class OrganisationAdmin(PipelineImportMixin, PortalAdmin):
+    importer_factory = staticmethod(organisation_importer)
     list_display = ["name", "short_name", "kind", "business_id", "region"]
     list_select_related = ["region"]
     list_filter = ["kind", "region"]

@@ -8,11 +8,11 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-import tablib
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
 from config.demo import upsert
+from config.imports.pipeline import check_file
 from governance.models import (
     Affiliation,
     AreaManager,
@@ -22,7 +22,7 @@ from governance.models import (
     Region,
     WellbeingArea,
 )
-from governance.resources import MunicipalityResource
+from governance.resources import municipality_importer
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -141,11 +141,10 @@ def load_registry() -> None:
             },
         )
 
-    dataset = tablib.Dataset().load(
-        (DATA / "demo-municipalities.csv").read_text(encoding="utf-8"), format="csv", delimiter=";"
-    )
-    result = MunicipalityResource().import_data(dataset, raise_errors=True)
-    assert not result.has_validation_errors()
+    importer = municipality_importer()
+    staged = check_file(importer, "demo-municipalities.csv", (DATA / "demo-municipalities.csv").read_bytes())
+    assert not staged.problems, [str(p) for p in staged.problems]
+    importer.write(importer.plan(staged.table.rows))
 
     for name, short, kind, region_code, host in ORGANISATIONS:
         upsert(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -30,8 +31,12 @@ from config.imports.values import (
     parse_int,
     text_of,
 )
+from config.models import ConcurrentEditError
 
 HEADER_SEARCH_ROWS = 30
+# The preview lists this many changes; an importer need not describe the rest field by field.
+PREVIEW_CHANGES = 500
+_CHOICES: dict[int, tuple] = {}
 
 
 def _is_heading(cell: str) -> bool:
@@ -54,6 +59,13 @@ class Column:
     max_length: int = 200
     minimum: Decimal | None = None
     maximum: Decimal | None = None
+
+    def normalised_choices(self) -> dict[str, str]:
+        """``choices`` keyed as people's labels are compared (worked out once per column)."""
+        cached = _CHOICES.get(id(self))
+        if cached is None or cached[0] is not self:
+            cached = _CHOICES[id(self)] = (self, {norm(k): v for k, v in (self.choices or {}).items()})
+        return cached[1]
 
     def names(self) -> set[str]:
         return {norm(self.key), norm(str(self.label)), *(norm(s) for s in self.synonyms)}
@@ -165,6 +177,11 @@ class Importer:
         """Cross-row and permission checks; may add resolved objects to ``row.values``."""
         return []
 
+    def reshape(self, sheet: Sheet) -> Sheet:
+        """A file in another shape (e.g. the wide shape client systems print) as the long shape of
+        ``columns``, with ``Sheet.origins`` pointing back at the file's cells; else ``sheet``."""
+        return sheet
+
     def plan(self, rows: list[Row]) -> Plan:
         raise NotImplementedError
 
@@ -264,13 +281,15 @@ class Importer:
         where = {key: (column_letter(i), table.headers[i]) for key, i in table.columns.items()}
         numeric_sums: dict[str, Decimal] = {}
         for offset, cells in enumerate(sheet.rows[table.header_row :]):
-            number = table.header_row + offset + 1
+            number, row_where = table.header_row + offset + 1, where
+            if sheet.origins:
+                number, row_where = sheet.origins[table.header_row + offset]
             if not any(text_of(c) for c in cells):
                 continue
-            if any(norm(c) in TOTAL_WORDS for c in cells if isinstance(c, str)):
+            if any(norm(c) in TOTAL_WORDS for c in cells if isinstance(c, str) and len(c) < 30):
                 table.warnings += self._check_total(number, cells, table, numeric_sums)
                 continue
-            row = Row(number=number, values={}, where=where)
+            row = Row(number=number, values={}, where=row_where)
             for key, index in table.columns.items():
                 raw = cells[index] if index < len(cells) else None
                 try:
@@ -321,10 +340,11 @@ class Importer:
             if len(text) > column.max_length:
                 raise BadValue("length")
             if column.kind == "choice" and text:
-                choices = {norm(k): v for k, v in (column.choices or {}).items()} | labels
-                if norm(text) not in choices:
+                key = norm(text)
+                found = labels.get(key) or column.normalised_choices().get(key)
+                if found is None:
                     raise BadValue("choice")
-                return choices[norm(text)]
+                return found
             return text
         if value is not None and column.minimum is not None and value < column.minimum:
             raise BadValue("minimum")
@@ -360,22 +380,39 @@ class Importer:
     # --- rows as stored in the batch ---------------------------------------------------------------
 
     def dump_rows(self, table: Table) -> list:
+        """Each row as [number, values]; where the columns are is the same for every row and is
+        kept once, in the batch's preview (``where``)."""
+
         def plain(value):
             if isinstance(value, datetime.date):
                 return value.isoformat()
             return str(value) if isinstance(value, Decimal) else value
 
+        shared = table.rows[0].where if table.rows else {}
         return [
-            {"n": row.number, "v": {k: plain(v) for k, v in row.values.items()}, "w": row.where}
+            [row.number, {k: plain(v) for k, v in row.values.items()}]
+            + ([] if row.where is shared else [row.where])  # a reshaped file's own cells
             for row in table.rows
         ]
 
-    def load_rows(self, stored: list) -> list[Row]:
+    def load_rows(self, stored: list, where: dict | None = None) -> list[Row]:
         decimals = {c.key for c in self.columns if c.kind == "decimal"}
+        dates = {c.key for c in self.columns if c.kind == "date"}
+        shared = {k: tuple(w) for k, w in (where or {}).items()}
         rows = []
         for item in stored:
-            values = {k: Decimal(v) if k in decimals and v is not None else v for k, v in item["v"].items()}
-            rows.append(Row(item["n"], values, {k: tuple(w) for k, w in item["w"].items()}))
+            number, values = (item["n"], item["v"]) if isinstance(item, dict) else item[:2]
+            for key in decimals.intersection(values):
+                if values[key] is not None:
+                    values[key] = Decimal(values[key])
+            for key in dates.intersection(values):
+                if values[key] is not None:
+                    values[key] = datetime.date.fromisoformat(values[key])
+            if isinstance(item, dict) or len(item) > 2:
+                own = {k: tuple(w) for k, w in (item["w"] if isinstance(item, dict) else item[2]).items()}
+            else:
+                own = shared
+            rows.append(Row(number, values, own))
         return rows
 
 
@@ -390,10 +427,13 @@ def check_file(importer: Importer, name: str, content: bytes, *, mapping=None) -
 
 def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None) -> Staged:
     staged = Staged(sheet=sheet)
+    sheet = importer.reshape(sheet)
     table, problems = importer.find_table(sheet, mapping=mapping)
     staged.table = table
     if not problems:
         problems = importer.read_rows(sheet, table)
+    if sheet.origins and table.header_row and sheet.origins[table.header_row - 1]:
+        table.header_row = sheet.origins[table.header_row - 1][0]  # the file's own header row
     if not problems:
         problems = importer.validate(table.rows)
     staged.problems = problems
@@ -455,14 +495,16 @@ def _store_preview(importer: Importer, staged: Staged) -> None:
     batch.rows = importer.dump_rows(staged.table)
     batch.preview = {
         "counts": plan.counts(),
+        # Rows to be deleted first: a long file must not push them out of sight.
         "changes": [
             {"action": c.action, "label": c.label, "fields": c.fields, "row": c.row}
-            for c in plan.changes
+            for c in sorted(plan.changes, key=lambda c: c.action != "deleted")
             if c.action != "unchanged"
-        ][:500],
+        ][:PREVIEW_CHANGES],
         "warnings": staged.warnings,
         "header_row": staged.table.header_row,
         "unknown": staged.table.unknown,
+        "where": staged.table.rows[0].where if staged.table.rows else {},
     }
     batch.save()
 
@@ -518,7 +560,7 @@ def confirm(importer: Importer, batch: ImportBatch) -> tuple[dict, list[Problem]
             )
             if not claimed:
                 raise AlreadyConfirmed
-            rows = importer.load_rows(batch.rows)
+            rows = importer.load_rows(batch.rows, batch.preview.get("where"))
             problems = importer.validate(rows)
             if problems:
                 transaction.set_rollback(True)
@@ -532,5 +574,10 @@ def confirm(importer: Importer, batch: ImportBatch) -> tuple[dict, list[Problem]
         # the user's language instead of PostgreSQL's.
         row = getattr(importer, "current_row", None)
         return {}, [Problem(_("the database refused this row; nothing was saved."), row)]
+    except ValidationError as error:
+        row = getattr(importer, "current_row", None)
+        return {}, [Problem(message, row) for message in error.messages]
+    except ConcurrentEditError as error:
+        return {}, [Problem(str(error))]
     batch.refresh_from_db()
     return counts, []

@@ -39,6 +39,9 @@ class Sheet:
     format: str
     encoding: str = ""  # CSV only: "UTF-8", "Windows-1252", "ISO-8859-15"
     notes: list[str] = field(default_factory=list)
+    # A sheet reshaped from the file's wide shape: for each row, the file's row number and where
+    # each value was in the file (column key → (letter, header)), so messages name the file's cells.
+    origins: list | None = None
 
 
 def file_format(name: str) -> str:

@@ -1,5 +1,6 @@
 """Steps 2–3 helpers: labels compared as people write them, numbers as Finnish Excel writes them."""
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -16,7 +17,13 @@ TOTAL_WORDS = {"yhteensa", "totalt", "total", "summa", "yht", "kaikkiyhteensa", 
 def norm(value) -> str:
     """Case-, accent- and punctuation-insensitive key: "18–20 v" → "1820v", "Sosiaalityöntekijä"
     → "sosiaalityontekija"."""
-    text = unicodedata.normalize("NFKD", str(value or "")).casefold()
+    return _norm(str(value or ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm(value: str) -> str:
+    # A national file repeats the same few hundred labels a hundred thousand times.
+    text = unicodedata.normalize("NFKD", value).casefold()
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NOT_ALNUM.sub("", text)
 

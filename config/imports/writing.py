@@ -15,9 +15,11 @@ CONTENT_TYPES = {
 }
 
 
-def to_csv(headers: list[str], rows: list[list]) -> bytes:
+def to_csv(headers: list[str], rows: list[list], *, intro: str = "") -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if intro:
+        writer.writerow([inert(intro)])  # above the headers: the importer looks for them below it
     writer.writerow(headers)
     for row in rows:
         writer.writerow(
@@ -30,7 +32,7 @@ def to_csv(headers: list[str], rows: list[list]) -> bytes:
 
 
 def to_xlsx(
-    headers: list[str], rows: list[list], *, sheet: str = "", notes: list[str] | None = None
+    headers: list[str], rows: list[list], *, sheet: str = "", notes: list[str] | None = None, intro: str = ""
 ) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -38,8 +40,11 @@ def to_xlsx(
     workbook = Workbook(write_only=False)
     worksheet = workbook.active
     worksheet.title = (sheet or "Taulukko")[:31].translate(str.maketrans("", "", "[]:*?/\\"))
+    if intro:
+        worksheet.append([inert(intro)])
+        worksheet["A1"].font = Font(italic=True)
     worksheet.append(headers)
-    for cell in worksheet[1]:
+    for cell in worksheet[2 if intro else 1]:
         cell.font = Font(bold=True)
     for row in rows:
         worksheet.append([inert(v) for v in row])
@@ -51,10 +56,16 @@ def to_xlsx(
     return buffer.getvalue()
 
 
-def download(headers, rows, fmt: str, filename: str, *, sheet: str = "", notes=None) -> HttpResponse:
+def download(
+    headers, rows, fmt: str, filename: str, *, sheet: str = "", notes=None, intro: str = ""
+) -> HttpResponse:
+    """``intro``: a short instruction row above the headers, which the importer skips."""
     if fmt not in CONTENT_TYPES:
         raise Http404
-    body = to_csv(headers, rows) if fmt == "csv" else to_xlsx(headers, rows, sheet=sheet, notes=notes)
+    if fmt == "csv":
+        body = to_csv(headers, rows, intro=intro)
+    else:
+        body = to_xlsx(headers, rows, sheet=sheet, notes=notes, intro=intro)
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response

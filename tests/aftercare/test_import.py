@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from aftercare import resources
+from aftercare import resources, selectors
 from aftercare.models import AreaReport
 from config.imports.writing import to_xlsx
 
@@ -50,9 +50,9 @@ def as_varha(client, varha_manager):
     return client
 
 
-def _confirm(client, url, response):
+def _confirm(client, url, response, **extra):
     batch = re.search(r'name="batch" value="([^"]+)"', response.content.decode())[1]
-    return client.post(url, {"batch": batch})
+    return client.post(url, {"batch": batch, **extra})
 
 
 def _report(varha, open_period):
@@ -128,16 +128,23 @@ def test_an_xlsx_upload_works_and_the_template_round_trips(as_varha, import_url,
     assert template.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(template.content))
     sheet = book.active
-    assert [c.value for c in sheet[1]] == resources.COLUMNS
-    for row in sheet.iter_rows(min_row=2):
+    assert sheet.title == "Jälkihuollon luvut" and "Q1/2024" in sheet["A1"].value  # the instruction row
+    assert [c.value for c in sheet[2]] == resources.COLUMNS
+    previous = selectors.previous_report(varha, open_period)
+    for row in sheet.iter_rows(min_row=3):
         if row[2].value == "asiakkaat_yhteensa":
-            row[5].value = 905
+            assert row[5].value == previous.clients_total  # filled in from the previous period
+            row[5].value += 5
+        if row[2].value == "ikaryhma" and row[3].value == "21–25":
+            row[5].value += 5
     out = io.BytesIO()
     book.save(out)
     upload = SimpleUploadedFile("luvut.xlsx", out.getvalue())
     response = as_varha.post(import_url, {"file": upload})
-    assert _confirm(as_varha, import_url, response).status_code == 302
-    assert _report(varha, open_period).clients_total == 905
+    # The previous period's figures are above the norm: acknowledged as the manager would.
+    confirmed = _confirm(as_varha, import_url, response, acknowledge="1", comment="Sama kuin viimeksi.")
+    assert confirmed.status_code == 302
+    assert _report(varha, open_period).clients_total == previous.clients_total + 5
 
 
 def test_a_broken_xlsx_is_a_clear_message_not_a_500(as_varha, import_url):
@@ -175,8 +182,28 @@ def test_an_unknown_batch_is_refused(as_varha, import_url, varha, open_period):
 def test_the_csv_template_is_finnish_csv(as_varha, varha, open_period):
     response = as_varha.get(reverse("aftercare:template", args=[varha.slug, open_period.pk, "csv"]))
     text = response.content.decode("utf-8")
-    assert text.startswith("\ufeff" + HEADER)
-    assert "varha;Q1/2024;asiakkaat_yhteensa;;;;;" in text
+    assert text.startswith("\ufeff") and text.splitlines()[1] == HEADER  # below the instruction row
+    # The previous period's figures are filled in, every worker row included.
+    previous = selectors.previous_report(varha, open_period)
+    assert f"varha;Q1/2024;asiakkaat_yhteensa;;;{previous.clients_total};;" in text
+    assert all(f";tyontekija;{w.label};" in text for w in previous.workers.all())
+
+
+def test_a_swedish_reader_gets_swedish_headings_that_import_back(client, varha_manager, varha, open_period):
+    client.force_login(varha_manager)
+    session = client.session
+    session["_portal_language"] = "sv"  # as the language buttons leave it
+    session.save()
+    url = reverse("aftercare:template", args=[varha.slug, open_period.pk, "xlsx"])
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(url).content)).active
+    assert [c.value for c in sheet[2]] == resources.COLUMNS_SV and sheet.title == "Eftervårdens siffror"
+    out = io.BytesIO()
+    sheet.parent.save(out)
+    response = client.post(
+        reverse("aftercare:import", args=[varha.slug, open_period.pk]),
+        {"file": SimpleUploadedFile("eftervard.xlsx", out.getvalue())},
+    )
+    assert response.status_code == 200 and 'name="batch"' in response.content.decode()
 
 
 def test_export_suppresses_small_counts_outside_the_area(client, pp_manager, varha_manager, varha):

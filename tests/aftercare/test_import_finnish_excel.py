@@ -2,6 +2,7 @@
 
 import io
 import re
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -161,3 +162,48 @@ def test_unknown_headers_are_mapped_once_and_remembered(as_varha, import_url, va
 
     response = as_varha.post(import_url, {"file": SimpleUploadedFile("effica.csv", content)})
     assert 'name="batch"' in response.content.decode()  # straight to the preview
+
+
+# The wide shape a client system prints: a row per age band, role or figure, a column per measure.
+WIDE = [
+    ["Pegasos: jälkihuolto 1.1.–31.3.2024"],
+    [],
+    ["", "Asiakkaat", "HTV täytetty", "HTV avoin"],
+    ["18–20-vuotiaat", "730", "", ""],
+    ["21-25 v", "480", "", ""],
+    ["Uudet asiakkaat", "41", "", ""],
+    ["Sosiaalityöntekijä", "", "18,5", "0,5"],
+    ["ohjaaja", "", "37", "1"],
+    ["Yhteensä", "1 210", "", ""],
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_wide_shape_of_a_client_system_imports(as_varha, import_url, varha, open_period, fmt):
+    content = csv_bytes(WIDE) if fmt == "csv" else xlsx_bytes(WIDE)
+    response = as_varha.post(import_url, {"file": SimpleUploadedFile(f"pegasos.{fmt}", content)})
+    assert response.status_code == 200, re.findall(r"<li>(.*?)</li>", response.content.decode())[:5]
+    assert _confirm(as_varha, import_url, response).status_code == 302
+    report = _report(varha, open_period)
+    assert (report.clients_total, report.new_clients) == (1210, 41)
+    assert {c.band.label: c.clients for c in report.age_counts.all()} == {"18–20": 730, "21–25": 480}
+    assert {s.role: (s.fte_filled, s.fte_vacant) for s in report.staffing.all()} == {
+        "social_worker": (Decimal("18.5"), Decimal("0.5")),
+        "counsellor": (Decimal(37), Decimal(1)),
+    }
+
+
+def test_an_error_in_the_wide_shape_names_the_files_own_cell(as_varha, import_url, varha, open_period):
+    rows = [list(row) for row in WIDE]
+    rows[4][1] = "neljäsataa"
+    rows[6][0] = "Sosionomi"
+    response = as_varha.post(import_url, {"file": SimpleUploadedFile("a.csv", csv_bytes(rows))})
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert re.search(r"(Row|Rivi) 5, (column|sarake) B \(Asiakkaat\)", body)
+    assert re.search(r"(Row|Rivi) 7, (column|sarake) A", body) and "Sosionomi" in body
+    assert (
+        "rivillä 3"
+        in as_varha.post(import_url, {"file": SimpleUploadedFile("a.csv", csv_bytes(WIDE))}).content.decode()
+    )
+    assert _report(varha, open_period) is None

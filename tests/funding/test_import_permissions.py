@@ -148,3 +148,25 @@ def test_replace_mode_deletes_the_rows_missing_from_the_file(client, coordinator
     client.post(reverse("funding:import_confirm", args=[project.pk, "cost-lines"]), {"batch": batch.pk})
     assert list(CostLine.objects.values_list("pk", "amount")) == [(keep.pk, Decimal(3))]
     assert not CostLine.objects.filter(pk=gone.pk).exists()
+
+
+def test_a_sub_implementer_replaces_its_own_part_and_leaves_the_others_alone(
+    client, sub_coordinator, project, sub_implementer
+):
+    """Issue 11: export their own part, drop a line, import it back in replace mode."""
+    main_line = CostLineFactory(implementer=project.main_implementer, amount=Decimal(5))
+    keep = CostLineFactory(implementer=sub_implementer, amount=Decimal(1))
+    gone = CostLineFactory(implementer=sub_implementer, amount=Decimal(2))
+    client.force_login(sub_coordinator)
+    exported = client.get(reverse("funding:export", args=[project.pk, "cost-lines", "csv"]))
+    lines = exported.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 3 and str(main_line.pk) not in [line.split(";")[0] for line in lines]
+    kept = [line for line in lines if not line.startswith(f"{gone.pk};")]
+    url = reverse("funding:import", args=[project.pk, "cost-lines"])
+    response = client.post(url, {"file": upload("\n".join(kept)), "replace": "1"})
+    assert response.status_code == 200, response.content.decode()[-2000:]
+    batch = ImportBatch.objects.get()
+    assert batch.preview["counts"]["deleted"] == 1 and batch.preview["changes"][0]["action"] == "deleted"
+    client.post(reverse("funding:import_confirm", args=[project.pk, "cost-lines"]), {"batch": batch.pk})
+    assert set(CostLine.objects.values_list("pk", flat=True)) == {main_line.pk, keep.pk}
+    assert CostLine.history.filter(id=gone.pk, history_type="-").get().history_user == sub_coordinator
