@@ -240,3 +240,23 @@ rules.add_perm(
     "governance.view_attachment",
     may_view_attachment_meeting & (attachment_is_public | is_member_or_preparer_of_attachment_group),
 )
+
+
+# --- the group's own administration: terms and memberships ---------------------------------------
+
+# The coordinators of the owner and the group's secretaries keep its terms and members up to date
+# in the portal (no detour through the admin); members read them.
+rules.add_perm("governance.change_steeringgroup", is_administrator | prepares_in_group)
+
+
+@rules.predicate
+def may_view_term_group(user, obj) -> bool:
+    """A term or a membership is seen by whoever sees its group."""
+    if obj is None:
+        return False
+    group = obj.term.group if hasattr(obj, "term_id") else obj.group
+    return user.has_perm("governance.view_steeringgroup", group)
+
+
+rules.add_perm("governance.view_term", may_view_term_group)
+rules.add_perm("governance.view_membership", may_view_term_group)

@@ -5,7 +5,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from config.sections import registry
-from governance.models import Meeting, SteeringGroup
+from django.db.models import Prefetch
+
+from governance.models import Meeting, Membership, SteeringGroup, Term
 
 
 def my_groups(user) -> dict:
@@ -139,3 +141,20 @@ def meeting_history(meeting: Meeting) -> list[dict]:
                 }
             )
     return sorted(entries, key=lambda e: e["when"], reverse=True)
+
+
+def current_term(group: SteeringGroup) -> Term | None:
+    """The term a new meeting belongs to: the one covering this year, else the latest."""
+    year = timezone.localdate().year
+    return group.terms.filter(start_year__lte=year, end_year__gte=year).first() or group.terms.first()
+
+
+def group_terms(group: SteeringGroup) -> dict:
+    """The group page's terms, newest first, each with its members in rank order (chair first)."""
+    memberships = Membership.objects.select_related(
+        "person__organisation", "represents_organisation", "represents_region", "deputy_of__person"
+    )
+    terms = list(group.terms.prefetch_related(Prefetch("memberships", queryset=memberships)))
+    for term in terms:
+        term.members = sorted(term.memberships.all(), key=lambda m: (m.rank, m.person.last_name))
+    return {"terms": terms}

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +21,9 @@ from governance.models import (
     MinutesCheck,
     MinutesCorrection,
     MinutesLocked,
+    Person,
     SectionEmbed,
+    Term,
 )
 
 
@@ -292,3 +294,53 @@ def attachment_add(*, section: AgendaSection, title: str, confidential: bool, up
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()
     return attachment
+
+
+# --- terms and memberships -------------------------------------------------------------------
+
+
+@transaction.atomic
+def term_save(*, term: Term) -> Term:
+    """Create or change a term of a group; its meetings must still fall within it."""
+    term.full_clean()
+    if term.pk:
+        outside = term.meetings.exclude(year__gte=term.start_year, year__lte=term.end_year)
+        if outside.exists():
+            raise ValidationError(
+                _("The term has meetings outside these years: %(meetings)s."),
+                params={"meetings": ", ".join(str(m) for m in outside)},
+                code="meetings_outside",
+            )
+    term.save()
+    return term
+
+
+@transaction.atomic
+def membership_save(*, membership: Membership, new_person: Mapping[str, Any] | None = None) -> Membership:
+    """Create or change a membership; ``new_person`` (first and last name, title, organisation)
+    adds the person to the registry in the same transaction."""
+    if new_person:
+        person = Person(**new_person)
+        person.full_clean()
+        person.save()
+        membership.person = person
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    """Remove a membership recorded by mistake. One that meetings' attendance already names stays:
+    the minutes keep who was there, so the membership is ended with an end date instead."""
+    named = Attendance.objects.filter(Q(membership=membership) | Q(deputy_for=membership)).exists()
+    if named or membership.deputies.exists():
+        raise ValidationError(
+            _(
+                "%(person)s is named in meetings' attendance or as someone's deputy: give the "
+                "membership an end date instead of removing it."
+            ),
+            params={"person": membership.person},
+            code="membership_in_use",
+        )
+    membership.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import background, calendar, views
+from governance import background, calendar, terms, views
 
 app_name = "governance"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("groups/<int:pk>/", views.group_detail, name="group"),
     path("groups/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),
+    path("groups/<int:pk>/terms/new/", terms.term_create, name="term_create"),
+    path("terms/<int:pk>/edit/", terms.term_edit, name="term_edit"),
+    path("terms/<int:pk>/members/new/", terms.membership_create, name="membership_create"),
+    path("memberships/<int:pk>/edit/", terms.membership_edit, name="membership_edit"),
+    path("memberships/<int:pk>/delete/", terms.membership_delete, name="membership_delete"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/pdf/", views.meeting_pdf, name="meeting_pdf"),
     path("meetings/<int:pk>/pdf/job/", background.meeting_pdf_job, name="meeting_pdf_job"),
