@@ -17,6 +17,7 @@ from governance.models import (
     Organisation,
     Person,
     Term,
+    WellbeingArea,
 )
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -198,13 +199,18 @@ class MembershipForm(VersionedModelForm):
             "start",
             "end",
         ]
-        widgets = {"start": forms.DateInput(attrs={"type": "date"}), "end": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "start": forms.DateInput(attrs={"type": "date"}),
+            "end": forms.DateInput(attrs={"type": "date"}),
+        }
 
     def __init__(self, *args, term: Term, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.instance.term = term
         self.fields["person"].required = False
-        self.fields["person"].help_text = _("Choose someone already in the portal, or name a new person below.")
+        self.fields["person"].help_text = _(
+            "Choose someone already in the portal, or name a new person below."
+        )
         self.fields["person"].queryset = Person.objects.select_related("organisation")
         others = Membership.objects.filter(term=term).select_related("person").exclude(pk=self.instance.pk)
         self.fields["deputy_of"].queryset = others.exclude(role=Membership.Role.DEPUTY)
@@ -243,3 +249,39 @@ class MembershipForm(VersionedModelForm):
 
     def _get_validation_exclusions(self):
         return super()._get_validation_exclusions() - {"term"}
+
+
+class InviteForm(forms.Form):
+    """A new person invited by e-mail, with their first role in an organisation."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    is_coordinator = forms.BooleanField(
+        label=_("Coordinator of the organisation"),
+        required=False,
+        help_text=_("Edits the organisation's projects and prepares its groups' meetings."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class AffiliationRoleForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    is_coordinator = forms.BooleanField(label=_("Coordinator of the organisation"), required=False)
+
+    def __init__(self, *args, organisations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class AreaRoleForm(forms.Form):
+    wellbeing_area = forms.ModelChoiceField(
+        label=_("Aftercare manager of the wellbeing area"),
+        queryset=WellbeingArea.objects.all(),
+        required=False,
+        help_text=_("Leave empty to take the role away."),
+    )

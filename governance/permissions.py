@@ -260,3 +260,20 @@ def may_view_term_group(user, obj) -> bool:
 
 rules.add_perm("governance.view_term", may_view_term_group)
 rules.add_perm("governance.view_membership", may_view_term_group)
+
+
+# --- people and roles ----------------------------------------------------------------------------
+
+
+@rules.predicate
+def coordinates_user_organisation(user, person_user) -> bool:
+    """A coordinator looks after the people of the organisations they coordinate (never an
+    administrator's account: only administrators change those)."""
+    if person_user is None or person_user.is_superuser:
+        return False
+    return bool(organisation_ids(person_user) & coordinated_organisation_ids(user))
+
+
+# The people-and-roles page: administrators for everyone, coordinators within their organisations.
+rules.add_perm("governance.manage_people", is_administrator | is_coordinator)
+rules.add_perm("governance.change_roles", is_administrator | coordinates_user_organisation)

@@ -1,12 +1,11 @@
 """Reads of steering groups and meetings."""
 
 import rules
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from config.sections import registry
-from django.db.models import Prefetch
-
 from governance.models import Meeting, Membership, SteeringGroup, Term
 
 
@@ -158,3 +157,39 @@ def group_terms(group: SteeringGroup) -> dict:
     for term in terms:
         term.members = sorted(term.memberships.all(), key=lambda m: (m.rank, m.person.last_name))
     return {"terms": terms}
+
+
+def people_with_roles(viewer) -> dict:
+    """Everyone with an account whom ``viewer`` looks after, with their roles: all for an
+    administrator, the people of their organisations for a coordinator."""
+    from django.contrib.auth import get_user_model
+
+    from governance.models import Affiliation, AreaManager
+    from governance.permissions import coordinated_organisation_ids, is_administrator
+
+    users = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+    if not is_administrator(viewer):
+        users = users.filter(
+            affiliations__organisation_id__in=coordinated_organisation_ids(viewer)
+        ).distinct()
+    users = users.prefetch_related(
+        Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation")),
+        Prefetch(
+            "person__memberships",
+            queryset=Membership.objects.select_related("term__group").order_by("-term__start_year"),
+        ),
+    ).select_related("person")
+    managers = {m.user_id: m.wellbeing_area for m in AreaManager.objects.select_related("wellbeing_area")}
+    rows = []
+    for user in users:
+        person = getattr(user, "person", None)
+        rows.append(
+            {
+                "user": user,
+                "affiliations": list(user.affiliations.all()),
+                "area": managers.get(user.pk),
+                "memberships": list(person.memberships.all()) if person else [],
+                "invited": not user.has_usable_password() and user.last_login is None,
+            }
+        )
+    return {"people": rows}

@@ -344,3 +344,122 @@ def membership_remove(*, membership: Membership) -> None:
             code="membership_in_use",
         )
     membership.delete()
+
+
+# --- people and roles ----------------------------------------------------------------------------
+
+
+def invitation_url(user) -> str:
+    """The one-time address at which an invited person sets their password.
+
+    Django's password-reset tokens: the token is made from the password hash and the last login,
+    so it stops working once the password is set (and after PASSWORD_RESET_TIMEOUT in any case).
+    """
+    from django.conf import settings
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse(
+        "governance:invitation",
+        args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
+    )
+    return settings.PORTAL_URL.rstrip("/") + path
+
+
+def invitation_send(*, user, invited_by) -> None:
+    """E-mail ``user`` the link to set their password (through EMAIL_URL), in the inviter's language."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    context = {
+        "user": user,
+        "invited_by": invited_by,
+        "url": invitation_url(user),
+        "portal": settings.PORTAL_URL,
+    }
+    send_mail(
+        _("Invitation to the aftercare development portal"),
+        render_to_string("governance/email/invitation.txt", context),
+        None,
+        [user.email],
+    )
+
+
+@transaction.atomic
+def person_invite(
+    *, first_name: str, last_name: str, email: str, organisation, is_coordinator: bool, invited_by
+):
+    """Create a user (no password yet) and their person, give the first role, and send the link."""
+    from django.contrib.auth import get_user_model
+
+    from governance.models import Affiliation
+
+    users = get_user_model()
+    email = users.objects.normalize_email(email).strip()
+    if users.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        raise ValidationError(
+            _("%(email)s already has an account: give them the role on their page instead."),
+            params={"email": email},
+            code="email_taken",
+        )
+    user = users(username=email.lower(), email=email, first_name=first_name, last_name=last_name)
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    person = Person(user=user, first_name=first_name, last_name=last_name, organisation=organisation)
+    person.full_clean()
+    person.save()
+    Affiliation.objects.create(user=user, organisation=organisation, is_coordinator=is_coordinator)
+    transaction.on_commit(lambda: invitation_send(user=user, invited_by=invited_by))
+    return user
+
+
+@transaction.atomic
+def role_affiliation_set(*, user, organisation, is_coordinator: bool):
+    """Give ``user`` a place in ``organisation`` (coordinator or not), or change it."""
+    from governance.models import Affiliation
+
+    affiliation = Affiliation.objects.filter(user=user, organisation=organisation).first()
+    if affiliation is None:
+        affiliation = Affiliation(user=user, organisation=organisation)
+    affiliation.is_coordinator = is_coordinator
+    affiliation.full_clean()
+    affiliation.save()
+    return affiliation
+
+
+@transaction.atomic
+def role_affiliation_remove(*, affiliation) -> None:
+    affiliation.delete()
+
+
+@transaction.atomic
+def role_area_set(*, user, wellbeing_area) -> None:
+    """Make ``user`` the aftercare manager of ``wellbeing_area``, or (None) take the role away."""
+    from governance.models import AreaManager
+
+    current = AreaManager.objects.filter(user=user).first()
+    if wellbeing_area is None:
+        if current is not None:
+            current.delete()
+        return
+    if current is None:
+        current = AreaManager(user=user)
+    current.wellbeing_area = wellbeing_area
+    current.full_clean()
+    current.save()
+
+
+@transaction.atomic
+def role_administrator_set(*, user, administrator: bool, by) -> None:
+    """Administrators are superusers and staff (the admin asks them for a second factor)."""
+    if not administrator and user.pk == by.pk:
+        raise ValidationError(
+            _("You cannot take away your own administrator role: ask another administrator."),
+            code="own_role",
+        )
+    user.is_superuser = user.is_staff = administrator
+    user.save(update_fields=["is_superuser", "is_staff"])

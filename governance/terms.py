@@ -22,11 +22,15 @@ CHANGE = "governance.change_steeringgroup"
 
 
 def _group(request: HttpRequest, pk: int) -> SteeringGroup:
-    return get_for_user(request.user, SteeringGroup.objects.select_related("owner"), VIEW, change_perm=CHANGE, pk=pk)
+    return get_for_user(
+        request.user, SteeringGroup.objects.select_related("owner"), VIEW, change_perm=CHANGE, pk=pk
+    )
 
 
 def _term(request: HttpRequest, pk: int) -> Term:
-    term = get_for_user(request.user, Term.objects.select_related("group__owner"), "governance.view_term", pk=pk)
+    term = get_for_user(
+        request.user, Term.objects.select_related("group__owner"), "governance.view_term", pk=pk
+    )
     _group(request, term.group_id)
     return term
 
@@ -103,6 +107,8 @@ def membership_delete(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("%(person)s was removed from term %(term)s.") % {
-            "person": membership.person, "term": term})
+        messages.success(
+            request,
+            _("%(person)s was removed from term %(term)s.") % {"person": membership.person, "term": term},
+        )
     return redirect(f"{term.group.get_absolute_url()}#term-{term.pk}")

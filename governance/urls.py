@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance import background, calendar, terms, views
+from governance import background, calendar, people, terms, views
 
 app_name = "governance"
 
@@ -29,6 +29,10 @@ urlpatterns = [
     path("sections/<int:pk>/attachments/new/", views.attachment_create, name="attachment_create"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
     path("embeds/<int:pk>/delete/", views.embed_delete, name="embed_delete"),
+    path("people/", people.people, name="people"),
+    path("people/invite/", people.person_invite, name="person_invite"),
+    path("people/<int:pk>/", people.person_roles, name="person_roles"),
+    path("invitation/<str:uidb64>/<str:token>/", people.invitation, name="invitation"),
     path("calendar/<str:token>/meetings.ics", calendar.calendar_feed, name="calendar_feed"),
     path("calendar/renew/", calendar.calendar_renew, name="calendar_renew"),
 ]

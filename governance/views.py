@@ -89,7 +89,9 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, SteeringGroup.objects.select_related("owner"), "governance.view_steeringgroup", pk=pk
     )
     meetings = Meeting.objects.visible_to(request.user).filter(group=group).select_related("term")
-    return render(request, "governance/group.html", {"group": group, "meetings": meetings, **group_terms(group)})
+    return render(
+        request, "governance/group.html", {"group": group, "meetings": meetings, **group_terms(group)}
+    )
 
 
 @require_GET

@@ -1,6 +1,5 @@
 """Terms and memberships kept in the portal by the group's preparers: no detour through the admin."""
 
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -66,7 +65,9 @@ def test_a_person_is_chosen_or_named_not_both_nor_neither(client, coordinator, t
     neither = client.post(url, {"role": "member"})
     assert "person" in neither.context["form"].errors
     person = MembershipFactory().person
-    both = client.post(url, {"person": person.pk, "new_first_name": "A", "new_last_name": "B", "role": "member"})
+    both = client.post(
+        url, {"person": person.pk, "new_first_name": "A", "new_last_name": "B", "role": "member"}
+    )
     assert both.context["form"].non_field_errors()
     assert not term.memberships.exists()
 
