@@ -137,6 +137,31 @@ def preparable_group_ids(user) -> frozenset[int]:
     )
 
 
+def overseen_organisation_ids(user) -> frozenset[int]:
+    """Organisations on whose board or project steering group the user sits: such a member reads
+    (never changes) the projects in which the organisation takes part, as the group oversees them.
+    A network group (peers meeting) oversees nothing."""
+    if not user.is_authenticated:
+        return frozenset()
+    from governance.models import SteeringGroup
+
+    return _cached(
+        user,
+        "_portal_overseen_ids",
+        lambda: frozenset(
+            SteeringGroup.objects.filter(pk__in=member_group_ids(user))
+            .exclude(kind=SteeringGroup.Kind.NETWORK)
+            .values_list("owner_id", flat=True)
+        ),
+    )
+
+
+@rules.predicate
+def is_board_member(user) -> bool:
+    """Sits on a board or a project steering group."""
+    return bool(overseen_organisation_ids(user))
+
+
 @rules.predicate
 def is_group_member(user, group) -> bool:
     return group is not None and group.pk in member_group_ids(user)
