@@ -92,13 +92,21 @@ def member_group_ids(user) -> frozenset[int]:
     """Groups in whose any term the user (through their Person) holds a membership."""
     if not user.is_authenticated:
         return frozenset()
+
+    return frozenset(group for group, _owner, _kind in _member_groups(user))
+
+
+def _member_groups(user) -> frozenset[tuple[int, int, str]]:
+    """(group, owner organisation, kind) of each group the user holds a membership in: one query."""
     from governance.models import Membership
 
     return _cached(
         user,
-        "_portal_member_group_ids",
+        "_portal_member_groups",
         lambda: frozenset(
-            Membership.objects.filter(person__user=user).values_list("term__group_id", flat=True)
+            Membership.objects.filter(person__user=user).values_list(
+                "term__group_id", "term__group__owner_id", "term__group__kind"
+            )
         ),
     )
 
@@ -145,14 +153,8 @@ def overseen_organisation_ids(user) -> frozenset[int]:
         return frozenset()
     from governance.models import SteeringGroup
 
-    return _cached(
-        user,
-        "_portal_overseen_ids",
-        lambda: frozenset(
-            SteeringGroup.objects.filter(pk__in=member_group_ids(user))
-            .exclude(kind=SteeringGroup.Kind.NETWORK)
-            .values_list("owner_id", flat=True)
-        ),
+    return frozenset(
+        owner for _group, owner, kind in _member_groups(user) if kind != SteeringGroup.Kind.NETWORK
     )
 
 

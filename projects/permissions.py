@@ -57,6 +57,8 @@ def oversees_project(user, project) -> bool:
 
 can_view_project = is_administrator | is_project_member | oversees_project
 can_change_project = is_administrator | coordinates_project
+
+
 @rules.predicate
 def oversees_implementer(user, implementer) -> bool:
     return implementer is not None and oversees_project(user, implementer.project)
