@@ -76,3 +76,7 @@ rules.add_perm(
     "projects.add_project",
     is_administrator | rules.predicate(lambda u: bool(coordinated_organisation_ids(u))),
 )
+
+
+# Programmes, priority axes, specific objectives and calls: reference data of the administrators.
+rules.add_perm("projects.manage_programmes", is_administrator)

@@ -81,6 +81,8 @@ MATRIX: dict[str, tuple[str, str]] = {
     "funding:export": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "funding:financing_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "funding:funding_year": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "funding:funding_year_create": ("302 200 200 200 404 404 404 404 200", "302 200 200 200 404 404 404 404 200"),
+    "funding:funding_year_edit": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
     "funding:funding_year_pdf": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "funding:funding_year_xlsx": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "funding:import": ("302 405 405 405 405 405 405 405 405", "302 400 400 404 403 404 404 404 400"),
@@ -135,6 +137,9 @@ MATRIX: dict[str, tuple[str, str]] = {
     "projects:participants_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "projects:plan": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "projects:plan_pdf": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:programme_part_edit": ("302 404 404 404 404 404 404 404 200", "302 404 404 404 404 404 404 404 200"),
+    "projects:programme_part_new": ("302 404 404 404 404 404 404 404 200", "302 404 404 404 404 404 404 404 200"),
+    "projects:programmes": ("302 404 404 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "projects:staff_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "projects:status": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 403 404 404 404 302"),
     "projects:work_package_add": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
@@ -180,6 +185,8 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
             kwargs["pk"] = world["meeting"].term_id
         elif route.startswith("memberships/"):
             kwargs["pk"] = world["membership"].pk
+        elif route.startswith("programmes/"):
+            kwargs["pk"] = world["project"].call.priority_axis.programme_id
         elif route.startswith("people/"):
             kwargs["pk"] = world["users"]["sub_coordinator"].pk
         else:
@@ -190,6 +197,8 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
         kwargs["token"] = world["calendar_token"]
     if "<int:wp>" in route:
         kwargs["wp"] = world["work_package"].pk
+    if "<slug:level>" in route:
+        kwargs["level"] = "programme"
     if "<slug:kind>" in route:
         kwargs["kind"] = "cost-lines"
     if "<slug:fmt>" in route or "<str:fmt>" in route:
