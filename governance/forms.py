@@ -32,10 +32,26 @@ class MeetingForm(VersionedModelForm):
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
         }
 
+    template = forms.ModelChoiceField(
+        label=_("Agenda template"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        help_text=_(
+            "Start from the sections of an earlier meeting: titles, presentations and proposals, "
+            "numbered anew (no decisions)."
+        ),
+    )
+
     def __init__(self, *args, group, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.instance.group = group
         self.fields["term"].queryset = Term.objects.filter(group=group)
+        if self.instance.pk:
+            del self.fields["template"]
+        else:
+            self.fields["template"].queryset = Meeting.objects.filter(
+                group=group, sections__isnull=False
+            ).distinct()
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
 

@@ -40,6 +40,28 @@ def next_meeting_number(*, group_id: int, year: int) -> int:
     return (highest or 0) + 1
 
 
+@transaction.atomic
+def meeting_create(*, meeting: Meeting, template: Meeting | None = None) -> Meeting:
+    """Create a meeting; with a ``template`` (an earlier meeting of the group), its sections are
+    copied as the new agenda's starting point: titles, presentations and proposals, numbered on
+    from the group's year, without decisions or embedded figures."""
+    meeting.full_clean()
+    meeting.save()
+    if template is not None:
+        if template.group_id != meeting.group_id:
+            raise ValidationError(_("The template must be a meeting of the same group."), code="template")
+        number = next_section_number(group_id=meeting.group_id, year=meeting.year)
+        for offset, source in enumerate(template.sections.order_by("number")):
+            AgendaSection.objects.create(
+                meeting=meeting,
+                number=number + offset,
+                title=source.title,
+                presentation=source.presentation,
+                proposal=source.proposal,
+            )
+    return meeting
+
+
 def _locked(meeting: Meeting) -> Meeting:
     """The meeting re-read under its row lock (SELECT … FOR UPDATE) for the rest of the transaction:
     what a transition or an edit decides on is what is stored, not what a page read earlier."""

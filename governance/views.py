@@ -128,7 +128,9 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     number = services.next_meeting_number(group_id=group.pk, year=year)
     form = MeetingForm(request.POST or None, group=group, initial={"term": term, "number": number})
     if request.method == "POST" and form.is_valid():
-        meeting = form.save()
+        meeting = services.meeting_create(
+            meeting=form.save(commit=False), template=form.cleaned_data["template"]
+        )
         messages.success(request, _("The meeting was created. Add its sections next."))
         return redirect(meeting)
     return render(request, "governance/meeting_form.html", {"form": form, "group": group})

@@ -143,3 +143,30 @@ def test_a_group_without_a_term_sends_the_meeting_creator_to_add_one(client, coo
     response = client.get(reverse("governance:meeting_create", args=[board.pk]))
     assert response.status_code == 302
     assert response.url == reverse("governance:term_create", args=[board.pk])
+
+
+@pytest.mark.django_db
+def test_a_new_meeting_starts_from_an_earlier_meetings_sections_without_decisions(client, coordinator, term):
+    from tests.governance.factories import AgendaSectionFactory
+
+    earlier = MeetingFactory(term=term, number=1)
+    AgendaSectionFactory(
+        meeting=earlier, number=1, title="Kokouksen avaus", proposal="", decision="Avattiin."
+    )
+    AgendaSectionFactory(meeting=earlier, number=2, title="Seuraava kokous", proposal="Sovitaan.")
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("governance:meeting_create", args=[term.group.pk]),
+        {
+            "term": term.pk,
+            "number": 2,
+            "kind": "minutes",
+            "starts_at": "2021-03-01T13:00",
+            "place": "Vaasa",
+            "template": earlier.pk,
+        },
+    )
+    assert response.status_code == 302
+    meeting = term.meetings.get(number=2, year=2021)
+    copied = list(meeting.sections.order_by("number").values_list("number", "title", "proposal", "decision"))
+    assert copied == [(1, "Kokouksen avaus", "", ""), (2, "Seuraava kokous", "Sovitaan.", "")]
