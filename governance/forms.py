@@ -199,7 +199,7 @@ class MembershipForm(VersionedModelForm):
 
     new_first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
     new_last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
-    new_title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    new_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
     new_organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.all(), required=False
     )
