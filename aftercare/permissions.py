@@ -12,6 +12,7 @@
 import rules
 
 from governance.permissions import (
+    cached_for,
     coordinated_organisation_ids,
     is_administrator,
     is_area_manager,
@@ -54,16 +55,17 @@ def aftercare_area_ids(user) -> frozenset[int]:
     """Areas for whose aftercare one of the user's coordinated organisations is named."""
     from aftercare.models import AftercareOrganisation
 
-    if not hasattr(user, "_aftercare_area_ids"):
-        organisations = coordinated_organisation_ids(user)
-        user._aftercare_area_ids = frozenset(
-            AftercareOrganisation.objects.filter(organisation_id__in=organisations).values_list(
-                "wellbeing_area_id", flat=True
-            )
-            if organisations
+    return cached_for(
+        user,
+        aftercare_area_ids,
+        lambda: frozenset(
+            AftercareOrganisation.objects.filter(
+                organisation_id__in=coordinated_organisation_ids(user)
+            ).values_list("wellbeing_area_id", flat=True)
+            if coordinated_organisation_ids(user)
             else ()
-        )
-    return user._aftercare_area_ids
+        ),
+    )
 
 
 @rules.predicate

@@ -51,5 +51,20 @@ class PortalModel(models.Model):
             super().save(*args, **kwargs)
 
 
+def save_values(instance: models.Model, values, *, version: int | None = None):
+    """Set ``values`` (model field names → values) on ``instance``, validate it and save it.
+
+    The one way services write a record from values a form (or an import) cleaned: ``version`` is
+    the one the person read, so ``PortalModel.save`` refuses a save over someone else's newer one.
+    """
+    for name, value in values.items():
+        setattr(instance, name, value)
+    if version is not None:
+        instance.version = version
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
 # The import pipeline's models live beside it; importing them here registers them with ``config``.
 from config.imports.models import ImportBatch, MappingProfile  # noqa: E402, F401

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.options import ActionLocation
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from import_export.admin import ImportExportMixin
@@ -148,8 +149,8 @@ class MeetingRecordAdmin(PortalAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return not self.is_locked(obj) and super().has_delete_permission(request, obj)
 
-    def get_actions(self, request, *args, **kwargs):
-        actions = super().get_actions(request, *args, **kwargs)
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
         if "delete_selected" in actions:
             actions["delete_selected"] = (
                 _delete_unlocked,

@@ -12,20 +12,26 @@ import rules
 from governance.models import Affiliation, AreaManager
 
 
-def _cached(user, attr: str, compute):
-    # The same user object is asked many times per request; one query each is enough.
-    if not hasattr(user, attr):
-        setattr(user, attr, compute())
-    return getattr(user, attr)
+def cached_for(user, key, compute):
+    """``compute()`` once per user object (in practice once per request), remembered under ``key``
+    (the asking function): the same person is asked many times per page; one query each is enough."""
+    # getattr/setattr (not ``__dict__``) reach through ``request.user``'s lazy wrapper to the user
+    # object that ``has_perm`` passes to the rules, so both share one cache.
+    cache = getattr(user, "_portal_permission_cache", None)
+    if cache is None:
+        cache = user._portal_permission_cache = {}
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
 def organisation_ids(user) -> frozenset[int]:
     """Organisations the user belongs to."""
     if not user.is_authenticated:
         return frozenset()
-    return _cached(
+    return cached_for(
         user,
-        "_portal_organisation_ids",
+        organisation_ids,
         lambda: frozenset(Affiliation.objects.filter(user=user).values_list("organisation_id", flat=True)),
     )
 
@@ -34,9 +40,9 @@ def coordinated_organisation_ids(user) -> frozenset[int]:
     """Organisations in which the user is a coordinator."""
     if not user.is_authenticated:
         return frozenset()
-    return _cached(
+    return cached_for(
         user,
-        "_portal_coordinated_ids",
+        coordinated_organisation_ids,
         lambda: frozenset(
             Affiliation.objects.filter(user=user, is_coordinator=True).values_list(
                 "organisation_id", flat=True
@@ -49,9 +55,9 @@ def managed_area_id(user) -> int | None:
     """The wellbeing area the user manages, if any."""
     if not user.is_authenticated:
         return None
-    return _cached(
+    return cached_for(
         user,
-        "_portal_managed_area_id",
+        managed_area_id,
         lambda: AreaManager.objects.filter(user=user).values_list("wellbeing_area_id", flat=True).first(),
     )
 
@@ -100,9 +106,9 @@ def _member_groups(user) -> frozenset[tuple[int, int, str]]:
     """(group, owner organisation, kind) of each group the user holds a membership in: one query."""
     from governance.models import Membership
 
-    return _cached(
+    return cached_for(
         user,
-        "_portal_member_groups",
+        _member_groups,
         lambda: frozenset(
             Membership.objects.filter(person__user=user).values_list(
                 "term__group_id", "term__group__owner_id", "term__group__kind"
@@ -117,9 +123,9 @@ def secretary_term_ids(user) -> frozenset[int]:
         return frozenset()
     from governance.models import Membership
 
-    return _cached(
+    return cached_for(
         user,
-        "_portal_secretary_term_ids",
+        secretary_term_ids,
         lambda: frozenset(
             Membership.objects.filter(person__user=user, role=Membership.Role.SECRETARY).values_list(
                 "term_id", flat=True
@@ -134,9 +140,9 @@ def preparable_group_ids(user) -> frozenset[int]:
         return frozenset()
     from governance.models import SteeringGroup
 
-    return _cached(
+    return cached_for(
         user,
-        "_portal_preparable_group_ids",
+        preparable_group_ids,
         lambda: frozenset(
             SteeringGroup.objects.filter(owner_id__in=coordinated_organisation_ids(user)).values_list(
                 "pk", flat=True

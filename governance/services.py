@@ -10,6 +10,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.models import save_values
 from config.sections import registry
 from governance import notifications
 from governance.models import (
@@ -23,6 +24,7 @@ from governance.models import (
     MinutesLocked,
     Person,
     SectionEmbed,
+    SteeringGroup,
     Term,
 )
 
@@ -38,28 +40,6 @@ def next_section_number(*, group_id: int, year: int) -> int:
 def next_meeting_number(*, group_id: int, year: int) -> int:
     highest = Meeting.objects.filter(group_id=group_id, year=year).aggregate(n=Max("number"))["n"]
     return (highest or 0) + 1
-
-
-@transaction.atomic
-def meeting_create(*, meeting: Meeting, template: Meeting | None = None) -> Meeting:
-    """Create a meeting; with a ``template`` (an earlier meeting of the group), its sections are
-    copied as the new agenda's starting point: titles, presentations and proposals, numbered on
-    from the group's year, without decisions or embedded figures."""
-    meeting.full_clean()
-    meeting.save()
-    if template is not None:
-        if template.group_id != meeting.group_id:
-            raise ValidationError(_("The template must be a meeting of the same group."), code="template")
-        number = next_section_number(group_id=meeting.group_id, year=meeting.year)
-        for offset, source in enumerate(template.sections.order_by("number")):
-            AgendaSection.objects.create(
-                meeting=meeting,
-                number=number + offset,
-                title=source.title,
-                presentation=source.presentation,
-                proposal=source.proposal,
-            )
-    return meeting
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -233,10 +213,45 @@ def embed_remove(*, embed: SectionEmbed) -> None:
 
 
 @transaction.atomic
-def section_save(*, section: AgendaSection) -> AgendaSection:
-    """Save a section of a meeting that still accepts edits (its row lock taken first)."""
-    section.save()
-    return section
+def meeting_create(
+    *, group: SteeringGroup, version: int | None = None, template: Meeting | None = None, **fields
+) -> Meeting:
+    """A new meeting of ``group`` (``fields``: model field names; the year follows the start).
+
+    With a ``template`` (an earlier meeting of the group) its sections are copied as the new
+    agenda's starting point: titles, presentations and proposals, numbered on from the group's
+    year, without decisions or embedded figures."""
+    meeting = save_values(Meeting(group=group), fields)
+    if template is not None:
+        if template.group_id != group.pk:
+            raise ValidationError(_("The template must be a meeting of the same group."), code="template")
+        number = next_section_number(group_id=group.pk, year=meeting.year)
+        for offset, source in enumerate(template.sections.order_by("number")):
+            AgendaSection.objects.create(
+                meeting=meeting,
+                number=number + offset,
+                title=source.title,
+                presentation=source.presentation,
+                proposal=source.proposal,
+            )
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, version: int | None = None, **fields) -> Meeting:
+    """Change a meeting's details while its record may change (``Meeting.save`` locks and checks)."""
+    return save_values(meeting, fields, version=version)
+
+
+@transaction.atomic
+def section_save(
+    *, meeting: Meeting, section: AgendaSection | None = None, version: int | None = None, **fields
+) -> AgendaSection:
+    """Add a section to ``meeting``, or change ``section`` of it, while the meeting accepts edits
+    (the meeting's row lock is taken first, in ``AgendaSection.save``)."""
+    if section is None:
+        return save_values(AgendaSection(meeting=meeting), fields)
+    return save_values(section, fields, version=version)
 
 
 @transaction.atomic

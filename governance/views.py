@@ -128,9 +128,7 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     number = services.next_meeting_number(group_id=group.pk, year=year)
     form = MeetingForm(request.POST or None, group=group, initial={"term": term, "number": number})
     if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_create(
-            meeting=form.save(commit=False), template=form.cleaned_data["template"]
-        )
+        meeting = services.meeting_create(group=group, **form.cleaned_data)
         messages.success(request, _("The meeting was created. Add its sections next."))
         return redirect(meeting)
     return render(request, "governance/meeting_form.html", {"form": form, "group": group})
@@ -142,7 +140,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _meeting(request, pk, change=True)
     form = MeetingForm(request.POST or None, instance=meeting, group=meeting.group)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.meeting_update(meeting=meeting, **form.cleaned_data)
         messages.success(request, _("The meeting was saved."))
         return redirect(meeting)
     return render(
@@ -187,7 +185,9 @@ def section_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _section_form(request, meeting, section, initial) -> HttpResponse:
     form = SectionForm(request.POST or None, instance=section, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
-        section = services.section_save(section=form.save(commit=False))
+        section = services.section_save(
+            meeting=meeting, section=section if section.pk else None, **form.cleaned_data
+        )
         messages.success(request, _("Section %(section)s was saved.") % {"section": section})
         return redirect(f"{meeting.get_absolute_url()}#section-{section.pk}")
     return render(

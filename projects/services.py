@@ -7,25 +7,16 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
+from config.models import save_values
 from governance.models import Municipality, Organisation, Region
 from projects.models import Implementer, Project, StatusChange
-
-
-def _save(instance, fields: dict, version: int | None):
-    for name, value in fields.items():
-        setattr(instance, name, value)
-    if version is not None:
-        instance.version = version
-    instance.full_clean()
-    instance.save()
-    return instance
 
 
 @transaction.atomic
 def project_create(*, main_organisation: Organisation, version: int | None = None, **fields) -> Project:
     """A new project (``fields``: model field names) with ``main_organisation`` as its main
     implementer over the project's period."""
-    project = _save(Project(), fields, version=None)
+    project = save_values(Project(), fields)
     implementer = Implementer(
         project=project,
         organisation=main_organisation,
@@ -48,7 +39,7 @@ def project_update(
     **fields,
 ) -> Project:
     """Change the project's basic data (``fields``: model field names) and, when given, its area."""
-    _save(project, fields, version)
+    save_values(project, fields, version=version)
     if regions is not None:
         project.regions.set(regions)
     if municipalities is not None:
@@ -61,7 +52,7 @@ def implementer_add(
     *, project: Project, organisation: Organisation, version: int | None = None, **fields
 ) -> Implementer:
     """A sub-implementer of ``project`` (never the main one: a project has that from its creation)."""
-    return _save(Implementer(project=project, organisation=organisation, is_main=False), fields, version=None)
+    return save_values(Implementer(project=project, organisation=organisation, is_main=False), fields)
 
 
 @transaction.atomic
@@ -74,7 +65,7 @@ def implementer_update(
 ) -> Implementer:
     """Change an implementer's period and description; its organisation stays (another one would be a
     different sub-project)."""
-    return _save(implementer, fields, version)
+    return save_values(implementer, fields, version=version)
 
 
 @transaction.atomic

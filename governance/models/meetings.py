@@ -370,13 +370,13 @@ class Meeting(PortalModel):
 
     def save(self, *args, **kwargs) -> None:
         self.derive_year()
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic():
             if self.pk and self.status_for_update(self.pk) in self.LOCKED_STATUSES:
                 raise MinutesLocked(meeting_id=self.pk)
             super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic():
             if self.status_for_update(self.pk) in self.LOCKED_STATUSES:
                 raise MinutesLocked(meeting_id=self.pk)
             return super().delete(*args, **kwargs)
@@ -423,7 +423,7 @@ class MeetingPartQuerySet(models.QuerySet):
         return self.exclude(**{f"{self.meeting_path}__status__in": Meeting.EDITABLE_STATUSES}).exists()
 
     def delete(self):
-        with transaction.atomic(using=self.db):
+        with transaction.atomic():
             if self._touches_locked():
                 raise MinutesLocked()
             return super().delete()
@@ -431,7 +431,7 @@ class MeetingPartQuerySet(models.QuerySet):
     delete.queryset_only = True
 
     def update(self, **kwargs):
-        with transaction.atomic(using=self.db):
+        with transaction.atomic():
             if self._touches_locked():
                 raise MinutesLocked()
             return super().update(**kwargs)
@@ -454,12 +454,12 @@ class LockedWithMeeting(PortalModel):
         return self.meeting_id
 
     def save(self, *args, **kwargs) -> None:
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic():
             Meeting.check_editable(self._meeting_id())
             super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic():
             Meeting.check_editable(self._meeting_id())
             return super().delete(*args, **kwargs)
 
@@ -578,7 +578,7 @@ class AgendaSection(LockedWithMeeting):
             raise MinutesLocked()
         if getattr(self, correction.field) != correction.corrected_text:
             raise MinutesLocked()
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic():
             if Meeting.status_for_update(self.meeting_id) not in Meeting.LOCKED_STATUSES:
                 raise MinutesLocked(Meeting.Status.MINUTES_DRAFTED)
             return PortalModel.save(self, *args, **kwargs)
@@ -713,13 +713,13 @@ class MinutesCheck(PortalModel):
         return str(self.person)
 
     def save(self, *args, **kwargs) -> None:
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic():
             if Meeting.status_for_update(self.meeting_id) in Meeting.LOCKED_STATUSES:
                 raise MinutesLocked(meeting_id=self.meeting_id)
             super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        with transaction.atomic(using=kwargs.get("using")):
+        with transaction.atomic():
             if Meeting.status_for_update(self.meeting_id) in Meeting.LOCKED_STATUSES:
                 raise MinutesLocked(meeting_id=self.meeting_id)
             return super().delete(*args, **kwargs)

@@ -130,3 +130,43 @@ def test_zero_is_a_valid_figure_everywhere():
         workers=[("A", "counsellor", 0)],
     )
     assert hard_errors(zero) == []
+
+
+@pytest.mark.parametrize(
+    ("figures", "expected"),
+    [
+        (Figures(), ("clients_total", "Give the number of aftercare clients in total.")),
+        (Figures(clients_total=-1), ("clients_total", "A number of clients cannot be negative.")),
+        (
+            Figures(clients_total=0, staffing={"social_worker": (D("-0.5"), D(0))}),
+            ("staffing:social_worker", "Social worker: FTE cannot be negative."),
+        ),
+        (
+            Figures(clients_total=0, workers=[("T3", "counsellor", -1)]),
+            ("workers", "Worker T3: the number cannot be negative."),
+        ),
+        (
+            Figures(clients_total=10, neet_clients=11),
+            ("neet_clients", "This cannot be more than the clients in total (10)."),
+        ),
+        (
+            Figures(clients_total=10, age_bands={"18–20": 4, "21–25": 5}),
+            ("age_bands", "The age bands add up to 9, but the clients in total are 10."),
+        ),
+        (
+            Figures(clients_total=3, workers=[("A", "social_worker", 2), ("B", "social_worker", 2)]),
+            (
+                "workers",
+                "The caseloads of the workers in the role social worker add up to 4, "
+                "more than the clients in total (3).",
+            ),
+        ),
+    ],
+)
+def test_each_error_says_what_is_wrong_in_the_persons_words(figures, expected):
+    assert [(p.field, p.message) for p in hard_errors(figures)] == [expected]
+
+
+def test_a_role_outside_the_vocabulary_is_named_as_given():
+    (problem,) = hard_errors(Figures(clients_total=0, staffing={"mentor": (D(-1), D(0))}))
+    assert problem.message == "Mentor: FTE cannot be negative."

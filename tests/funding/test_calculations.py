@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from funding import calculations as calc
+from funding.models import CostCategory, FinancingKind
 
 D = Decimal
 
@@ -169,3 +170,128 @@ def test_budget_vs_actual_without_any_actual_has_no_total_actual():
 
 def test_realisation_rounds_half_up():
     assert calc.budget_vs_actual([("a", D(1600), D(100))]).rows[0].realisation == D("6.3")  # 6,25 %
+
+
+# --- the tables the cost estimate and the financing plan print --------------------------------------
+
+
+def test_cost_estimate_rows_in_the_plans_order_with_the_flat_rate_after_salaries():
+    estimate = calc.cost_estimate(
+        [
+            ("income", 2021, D(100)),
+            ("purchased_services", 2021, D(300)),
+            ("travel", 2022, D(50)),
+            ("salaries", 2021, D(1000)),
+            ("salaries", 2022, D(2000)),
+            ("other", 2021, D(20)),
+            ("lump_sum", 2022, D(7)),
+        ],
+        D(10),
+    )
+    assert estimate.years == [2021, 2022]
+    rows = estimate.rows()
+    assert [row["key"] for row in rows] == [
+        "salaries",
+        "flat_rate",
+        "travel",
+        "other",
+        "purchased_services",
+        "lump_sum",
+        "income",
+    ]
+    assert [row["values"] for row in rows] == [
+        [D(1000), D(2000)],
+        [D(100), D(200)],
+        [D(0), D(50)],
+        [D(20), D(0)],
+        [D(300), D(0)],
+        [D(0), D(7)],
+        [D(-100), D(0)],
+    ]
+    assert [row["total"] for row in rows] == [D(3000), D(300), D(50), D(20), D(300), D(7), D(-100)]
+    assert rows[0]["label"] == CostCategory.SALARIES.label
+    assert rows[1]["label"] is None  # named by the template with the rate
+    assert rows[-1]["label"] == CostCategory.INCOME.label
+    assert estimate.year_totals == [
+        D(1000) + D(100) + D(20) + D(300) - D(100),
+        D(2000) + D(200) + D(50) + D(7),
+    ]
+    assert estimate.flat_rate_percent == D(10)
+
+
+def test_an_estimate_without_a_flat_rate_has_no_flat_rate_row():
+    estimate = calc.cost_estimate([("salaries", 2021, D(1000)), ("travel", 2021, D(10))], D(0))
+    assert [row["key"] for row in estimate.rows()] == ["salaries", "travel"]
+    assert estimate.flat_rates == {} and estimate.flat_rate_total == 0
+    assert estimate.total == D(1010)
+
+
+def test_lines_of_the_same_category_and_year_are_added_up():
+    estimate = calc.cost_estimate([("travel", "2021", "10.50"), ("travel", 2021, D("0.25"))], None)
+    assert estimate.amount("travel", 2021) == D("10.75")
+    assert estimate.amount("travel", 2022) == 0
+    assert estimate.category_total("travel") == D("10.75")
+
+
+def test_financing_rows_follow_the_kinds_order_with_their_shares():
+    plan = calc.financing_plan(
+        [
+            ("external_private", D(100)),
+            ("own_municipal", D(50)),
+            ("eu_state", D(800)),
+            ("own_municipal", D(50)),
+        ],
+        cost_total=D(1000),
+        aid_rate=D(80),
+    )
+    rows = plan.rows()
+    kinds = [row["kind"] for row in rows]
+    assert kinds == sorted(kinds, key=list(FinancingKind).index)
+    assert {row["kind"]: row["amount"] for row in rows} == {
+        FinancingKind.EU_STATE: D(800),
+        FinancingKind.OWN_MUNICIPAL: D(100),
+        FinancingKind.EXTERNAL_PRIVATE: D(100),
+    }
+    assert [row["share"] for row in rows] == [D("80.00"), D("10.00"), D("10.00")]
+    assert [row["label"] for row in rows] == [FinancingKind(kind).label for kind in kinds]
+    assert plan.by_kind(FinancingKind.OWN_PRIVATE) == 0
+
+
+@pytest.mark.parametrize(
+    ("eu_state", "differs"),
+    [(D("80.05"), False), (D("80.06"), True), (D("79.95"), False), (D("79.94"), True)],
+)
+def test_the_aid_rate_warning_allows_five_hundredths_of_a_point(eu_state, differs):
+    plan = calc.financing_plan(
+        [("eu_state", eu_state), ("own_private", D(100) - eu_state)], cost_total=D(100), aid_rate=D(80)
+    )
+    assert plan.aid_rate_differs is differs
+    assert ("aid_rate" in plan.warnings()) is differs
+
+
+def test_no_aid_rate_or_no_financing_gives_no_aid_rate_warning():
+    assert not calc.financing_plan([("eu_state", D(90))], cost_total=D(90), aid_rate=None).aid_rate_differs
+    empty = calc.financing_plan([], cost_total=D(0), aid_rate=D(80))
+    assert empty.aid_share is None and not empty.aid_rate_differs and empty.warnings() == []
+
+
+def test_over_financing_is_a_positive_difference_and_a_mismatch():
+    plan = calc.financing_plan([("eu_state", D(1100))], cost_total=D(1000), aid_rate=None)
+    assert plan.difference == D(100)
+    assert plan.warnings() == ["mismatch"]
+
+
+def test_a_group_estimate_keeps_each_implementers_rounded_flat_rate_per_year():
+    first = calc.cost_estimate([("salaries", 2021, D("1001.25"))], D(40))
+    second = calc.cost_estimate([("salaries", 2021, D("1001.25")), ("travel", 2022, D(5))], D(40))
+    group = calc.group_estimate([first, second])
+    assert group.flat_rates == {2021: D(802)}
+    assert group.amounts == {("salaries", 2021): D("2002.50"), ("travel", 2022): D(5)}
+    assert group.total == D("2002.50") + D(802) + D(5)
+
+
+def test_budget_rows_without_an_actual_have_no_realisation_nor_remaining():
+    row = calc.BudgetRow("Muut", D(65000))
+    assert (row.realisation, row.remaining) == (None, None)
+    row = calc.BudgetRow("Palkat", D(300000), D(97500))
+    assert (row.realisation, row.remaining) == (D("32.5"), D(202500))

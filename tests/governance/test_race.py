@@ -59,8 +59,9 @@ def _in_thread(target, results: dict, key: str) -> threading.Thread:
 
 def _edit(section_pk: int):
     section = AgendaSection.objects.get(pk=section_pk)
-    section.title = "Muokattu kesken hyväksynnän"
-    return services.section_save(section=section)
+    return services.section_save(
+        meeting=section.meeting, section=section, version=section.version, title="Muokattu kesken hyväksynnän"
+    )
 
 
 @pytest.fixture
