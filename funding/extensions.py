@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.extensions import Link, Part, extensions
 from funding import selectors
-from funding.models import FundingYear
+from funding.models import CentreBudget, FundingYear
 
 
 def plan_context(project, viewer) -> dict:
@@ -15,8 +15,11 @@ def plan_context(project, viewer) -> dict:
 
 def funding_years_context(obj, viewer) -> dict:
     if viewer is None:
-        return {"funding_years": []}
-    return {"funding_years": list(FundingYear.objects.visible_to(viewer).select_related("centre"))}
+        return {"funding_years": [], "budgets": []}
+    return {
+        "funding_years": list(FundingYear.objects.visible_to(viewer).select_related("centre")),
+        "budgets": list(CentreBudget.objects.visible_to(viewer).select_related("centre")),
+    }
 
 
 for link in (

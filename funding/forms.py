@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from config.forms import VersionedModelForm, check_date_order
 from funding.models import (
     ActualCost,
+    BudgetLine,
+    CentreBudget,
     CostLine,
     CostModel,
     FinancingLine,
@@ -140,4 +142,27 @@ FundingPartyFormSet = inlineformset_factory(
     formset=BaseFundingPartyFormSet,
     extra=3,
     can_delete=True,
+)
+
+
+class CentreBudgetForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = CentreBudget
+        fields = ["centre", "year", "total", "state_grant_estimate"]
+
+    def __init__(self, *args, centres, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres
+        self.fields["year"].min_value = 1990
+        self.fields["year"].max_value = 2100
+
+
+class BudgetLineForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = BudgetLine
+        fields = ["label", "amount", "order"]
+
+
+BudgetLineFormSet = inlineformset_factory(
+    CentreBudget, BudgetLine, form=BudgetLineForm, extra=3, can_delete=True
 )

@@ -43,3 +43,7 @@ def coordinates_centre(user, funding_year) -> bool:
 # The centre's coordinators keep its funding years in the portal (issue 12); members read them.
 rules.add_perm("funding.add_fundingyear", is_administrator | is_coordinator)
 rules.add_perm("funding.change_fundingyear", is_administrator | coordinates_centre)
+# A centre's budget: the same readers and keepers as its funding years.
+rules.add_perm("funding.view_centrebudget", is_administrator | reads_funding_year)
+rules.add_perm("funding.add_centrebudget", is_administrator | is_coordinator)
+rules.add_perm("funding.change_centrebudget", is_administrator | coordinates_centre)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("municipal/new/", municipal.funding_year_create, name="funding_year_create"),
     path("municipal/<int:pk>/", views.funding_year_detail, name="funding_year"),
     path("municipal/<int:pk>/edit/", municipal.funding_year_edit, name="funding_year_edit"),
+    path("budgets/new/", municipal.budget_create, name="budget_create"),
+    path("budgets/<int:pk>/edit/", municipal.budget_edit, name="budget_edit"),
     path("municipal/<int:pk>/pdf/", views.funding_year_pdf, name="funding_year_pdf"),
     path("municipal/<int:pk>/xlsx/", views.funding_year_xlsx, name="funding_year_xlsx"),
 ]

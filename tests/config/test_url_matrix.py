@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
 
 from aftercare.models import AreaReport, ReportingPeriod
-from funding.models import FundingYear
+from funding.models import CentreBudget, FundingYear
 from governance.models import (
     AgendaSection,
     Attachment,
@@ -77,6 +77,8 @@ MATRIX: dict[str, tuple[str, str]] = {
     "funding:actuals": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "funding:actuals_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "funding:budget": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "funding:budget_create": ("302 200 200 200 404 404 404 404 200", "302 200 200 200 404 404 404 404 200"),
+    "funding:budget_edit": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
     "funding:costs_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "funding:export": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "funding:financing_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
@@ -185,6 +187,8 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
             kwargs["pk"] = world["meeting"].term_id
         elif route.startswith("memberships/"):
             kwargs["pk"] = world["membership"].pk
+        elif route.startswith("budgets/"):
+            kwargs["pk"] = CentreBudget.objects.order_by("pk").first().pk
         elif route.startswith("programmes/"):
             kwargs["pk"] = world["project"].call.priority_axis.programme_id
         elif route.startswith("people/"):

@@ -90,3 +90,33 @@ def test_people_without_a_coordinator_role_get_404_wrong_method_405(client, plai
     assert client.get(reverse("funding:funding_year_create")).status_code == 404
     client.force_login(coordinator)
     assert client.put(reverse("funding:funding_year_create")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_coordinator_keeps_the_centre_budget_and_its_lines_a_grant_over_the_total_is_refused(
+    client, coordinator
+):
+    from funding.models import CentreBudget
+
+    centre = coordinator.affiliations.get().organisation
+    client.force_login(coordinator)
+    data = {
+        "centre": centre.pk,
+        "year": 2021,
+        "total": "365 000,00",
+        "state_grant_estimate": "400 000,00",
+        "lines-TOTAL_FORMS": 1,
+        "lines-INITIAL_FORMS": 0,
+        "lines-0-label": "Henkilöstökulut",
+        "lines-0-amount": "300 000,00",
+        "lines-0-order": 1,
+    }
+    response = client.post(reverse("funding:budget_create"), data)
+    assert response.status_code == 200 and response.context["form"].errors
+    assert not CentreBudget.objects.exists()
+    data["state_grant_estimate"] = "240 000,00"
+    assert client.post(reverse("funding:budget_create"), data).status_code == 302
+    budget = CentreBudget.objects.get(centre=centre)
+    assert (budget.total, budget.lines.get().amount) == (Decimal("365000.00"), Decimal("300000.00"))
+    assert "Henkilöstö" not in client.get(reverse("governance:home")).content.decode()  # lines are not listed
+    assert client.get(reverse("funding:budget_edit", args=[budget.pk])).status_code == 200
