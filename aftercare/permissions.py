@@ -16,6 +16,7 @@ from governance.permissions import (
     coordinated_organisation_ids,
     is_administrator,
     is_area_manager,
+    is_board_member,
     is_coordinator,
     manages_area,
 )
@@ -23,7 +24,10 @@ from governance.permissions import (
 
 @rules.predicate
 def has_aftercare_role(user) -> bool:
-    return bool(is_administrator(user) or is_coordinator(user) or is_area_manager(user))
+    # Board members read the figures too (issue 12), suppressed as for anyone outside an area.
+    return bool(
+        is_administrator(user) or is_coordinator(user) or is_area_manager(user) or is_board_member(user)
+    )
 
 
 @rules.predicate

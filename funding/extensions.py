@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from config.extensions import Data, Link, Part, extensions
 from config.templatetags.portal import eur, pct
 from funding import selectors
-from funding.models import FundingYear
+from funding.models import CentreBudget, FundingYear
 from projects.versions import table
 
 
@@ -111,8 +111,11 @@ def plan_tables(project) -> list[dict]:
 
 def funding_years_context(obj, viewer) -> dict:
     if viewer is None:
-        return {"funding_years": []}
-    return {"funding_years": list(FundingYear.objects.visible_to(viewer).select_related("centre"))}
+        return {"funding_years": [], "budgets": []}
+    return {
+        "funding_years": list(FundingYear.objects.visible_to(viewer).select_related("centre")),
+        "budgets": list(CentreBudget.objects.visible_to(viewer).select_related("centre")),
+    }
 
 
 for link in (

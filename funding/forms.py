@@ -12,12 +12,17 @@ from funding import calculations as calc
 from funding.models import (
     MONEY,
     ActualCost,
+    BudgetLine,
+    CentreBudget,
     CostCategory,
     CostModel,
     FinancingLine,
+    FundingParty,
+    FundingYear,
     PaymentClaim,
     RegionalSplit,
 )
+from funding.shares import Party, compute_shares
 from projects.forms import LocalizedNumbersMixin
 from projects.models import Implementer
 
@@ -210,4 +215,76 @@ class AsOfForm(forms.Form):
 
 PaymentClaimFormSet = inlineformset_factory(
     Implementer, PaymentClaim, form=PaymentClaimForm, extra=2, can_delete=True
+)
+
+
+class FundingYearForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = FundingYear
+        fields = ["centre", "year", "total", "key", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, centres, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres
+        self.fields["year"].min_value = 1990
+        self.fields["year"].max_value = 2100
+
+
+class FundingPartyForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = FundingParty
+        fields = ["organisation", "label", "region", "population", "fixed_amount", "weight", "order"]
+
+
+class BaseFundingPartyFormSet(forms.BaseInlineFormSet):
+    def clean(self) -> None:
+        """The key must be applicable to the parties as entered (a fixed key's amounts sum to the
+        total, a population key has every population): said here, not found later on the page."""
+        super().clean()
+        if any(form.errors for form in self.forms) or self.instance.total is None or not self.instance.key:
+            return
+        parties = [
+            Party(
+                name=str(form.cleaned_data.get("label") or form.cleaned_data.get("organisation") or ""),
+                population=form.cleaned_data.get("population"),
+                fixed_amount=form.cleaned_data.get("fixed_amount"),
+                weight=form.cleaned_data.get("weight"),
+            )
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        compute_shares(self.instance.total, self.instance.key, parties)
+
+
+FundingPartyFormSet = inlineformset_factory(
+    FundingYear,
+    FundingParty,
+    form=FundingPartyForm,
+    formset=BaseFundingPartyFormSet,
+    extra=3,
+    can_delete=True,
+)
+
+
+class CentreBudgetForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = CentreBudget
+        fields = ["centre", "year", "total", "state_grant_estimate"]
+
+    def __init__(self, *args, centres, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres
+        self.fields["year"].min_value = 1990
+        self.fields["year"].max_value = 2100
+
+
+class BudgetLineForm(LocalizedNumbersMixin, VersionedModelForm):
+    class Meta:
+        model = BudgetLine
+        fields = ["label", "amount", "order"]
+
+
+BudgetLineFormSet = inlineformset_factory(
+    CentreBudget, BudgetLine, form=BudgetLineForm, extra=3, can_delete=True
 )

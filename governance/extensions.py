@@ -7,6 +7,16 @@ from config.extensions import Link, Part, extensions
 extensions.add_link(
     "portal.nav", Link(key="governance", label=_("Steering groups"), url_name="governance:home", order=30)
 )
+extensions.add_link(
+    "portal.nav",
+    Link(
+        key="people",
+        label=_("People and roles"),
+        url_name="governance:people",
+        order=60,
+        perm="governance.manage_people",
+    ),
+)
 extensions.add_part(
     "portal.home", Part(key="governance", template_name="governance/extensions/home_card.html", order=30)
 )

@@ -6,9 +6,19 @@ from django import forms
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import VersionedModelForm
+from config.forms import VersionedModelForm, check_date_order
 from config.sections import registry
-from governance.models import AgendaSection, Attendance, Meeting, MinutesCorrection, Term
+from governance.models import (
+    AgendaSection,
+    Attendance,
+    Meeting,
+    Membership,
+    MinutesCorrection,
+    Organisation,
+    Person,
+    Term,
+    WellbeingArea,
+)
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -22,10 +32,26 @@ class MeetingForm(VersionedModelForm):
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT),
         }
 
+    template = forms.ModelChoiceField(
+        label=_("Agenda template"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        help_text=_(
+            "Start from the sections of an earlier meeting: titles, presentations and proposals, "
+            "numbered anew (no decisions)."
+        ),
+    )
+
     def __init__(self, *args, group, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.instance.group = group
         self.fields["term"].queryset = Term.objects.filter(group=group)
+        if self.instance.pk:
+            del self.fields["template"]
+        else:
+            self.fields["template"].queryset = Meeting.objects.filter(
+                group=group, sections__isnull=False
+            ).distinct()
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
 
@@ -148,3 +174,130 @@ class AttachmentForm(forms.Form):
         ),
     )
     file = forms.FileField(label=_("File"), help_text=_("PDF, DOCX, XLSX, ODT, PNG or JPEG, at most 20 MB."))
+
+
+class TermForm(VersionedModelForm):
+    class Meta:
+        model = Term
+        fields = ["start_year", "end_year"]
+
+    def __init__(self, *args, group, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.group = group
+        for name in ("start_year", "end_year"):
+            self.fields[name].min_value = 1990
+            self.fields[name].max_value = 2100
+            self.fields[name].widget.attrs.update({"min": 1990, "max": 2100})
+
+    def _get_validation_exclusions(self):
+        # "One term per group and first year" involves the group, which is not on the form.
+        return super()._get_validation_exclusions() - {"group"}
+
+
+class MembershipForm(VersionedModelForm):
+    """A membership of a term: an existing person, or a new one named here."""
+
+    new_first_name = forms.CharField(label=_("First name"), max_length=100, required=False)
+    new_last_name = forms.CharField(label=_("Last name"), max_length=100, required=False)
+    new_title = forms.CharField(label=_("Job title"), max_length=200, required=False)
+    new_organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all(), required=False
+    )
+
+    class Meta:
+        model = Membership
+        fields = [
+            "person",
+            "role",
+            "deputy_of",
+            "represents_organisation",
+            "represents_region",
+            "start",
+            "end",
+        ]
+        widgets = {
+            "start": forms.DateInput(attrs={"type": "date"}),
+            "end": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, term: Term, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.term = term
+        self.fields["person"].required = False
+        self.fields["person"].help_text = _(
+            "Choose someone already in the portal, or name a new person below."
+        )
+        self.fields["person"].queryset = Person.objects.select_related("organisation")
+        others = Membership.objects.filter(term=term).select_related("person").exclude(pk=self.instance.pk)
+        self.fields["deputy_of"].queryset = others.exclude(role=Membership.Role.DEPUTY)
+        for name in ("start", "end"):
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        if self.instance.pk:  # the person of a membership stays; another person is another membership
+            for name in ("person", "new_first_name", "new_last_name", "new_title", "new_organisation"):
+                del self.fields[name]
+
+    def clean(self):
+        cleaned = super().clean()
+        check_date_order(self, "start", "end")
+        if self.instance.pk:
+            return cleaned
+        named = cleaned.get("new_first_name") or cleaned.get("new_last_name")
+        if cleaned.get("person") and named:
+            raise forms.ValidationError(
+                _("Choose an existing person or name a new one, not both."), code="person_twice"
+            )
+        if not cleaned.get("person") and not named and "person" not in self.errors:
+            self.add_error("person", _("Choose a person or name a new one."))
+        elif named and not (cleaned.get("new_first_name") and cleaned.get("new_last_name")):
+            self.add_error("new_last_name", _("A new person needs both a first and a last name."))
+        return cleaned
+
+    def new_person(self) -> dict | None:
+        """The values of the new person named on the form, if any."""
+        if self.instance.pk or self.cleaned_data.get("person"):
+            return None
+        return {
+            "first_name": self.cleaned_data["new_first_name"],
+            "last_name": self.cleaned_data["new_last_name"],
+            "title": self.cleaned_data["new_title"],
+            "organisation": self.cleaned_data["new_organisation"],
+        }
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - {"term"}
+
+
+class InviteForm(forms.Form):
+    """A new person invited by e-mail, with their first role in an organisation."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    is_coordinator = forms.BooleanField(
+        label=_("Coordinator of the organisation"),
+        required=False,
+        help_text=_("Edits the organisation's projects and prepares its groups' meetings."),
+    )
+
+    def __init__(self, *args, organisations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class AffiliationRoleForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    is_coordinator = forms.BooleanField(label=_("Coordinator of the organisation"), required=False)
+
+    def __init__(self, *args, organisations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class AreaRoleForm(forms.Form):
+    wellbeing_area = forms.ModelChoiceField(
+        label=_("Aftercare manager of the wellbeing area"),
+        queryset=WellbeingArea.objects.all(),
+        required=False,
+        help_text=_("Leave empty to take the role away."),
+    )

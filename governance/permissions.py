@@ -61,7 +61,18 @@ def _facts(user) -> dict[str, frozenset]:
             owner__affiliations__user=user, owner__affiliations__is_coordinator=True
         ).order_by().values_list(kind("preparable"), "pk", Value(0, output_field=IntegerField()),
                       Value(False, output_field=BooleanField()))  # fmt: skip
-        rows = list(affiliations.union(area, memberships, owned, all=True).order_by())
+        overseen = (
+            Membership.objects.filter(person__user=user)
+            .exclude(term__group__kind=SteeringGroup.Kind.NETWORK)
+            .order_by()
+            .values_list(
+                kind("overseen"),
+                "term__group__owner_id",
+                Value(0, output_field=IntegerField()),
+                Value(False, output_field=BooleanField()),
+            )
+        )
+        rows = list(affiliations.union(area, memberships, owned, overseen, all=True).order_by())
         return {
             "organisations": frozenset(i for k, i, _, _ in rows if k == "organisation"),
             "coordinated": frozenset(i for k, i, _, flag in rows if k == "organisation" and flag),
@@ -69,6 +80,7 @@ def _facts(user) -> dict[str, frozenset]:
             "member_groups": frozenset(g for k, _, g, _ in rows if k == "term"),
             "secretary_terms": frozenset(i for k, i, _, flag in rows if k == "term" and flag),
             "preparable_groups": frozenset(i for k, i, _, _ in rows if k == "preparable"),
+            "overseen": frozenset(i for k, i, _, _ in rows if k == "overseen"),
         }
 
     return cached_for(user, "facts", read)
@@ -146,6 +158,21 @@ def preparable_group_ids(user) -> frozenset[int]:
     if not user.is_authenticated:
         return frozenset()
     return _facts(user)["preparable_groups"]
+
+
+def overseen_organisation_ids(user) -> frozenset[int]:
+    """Organisations on whose board or project steering group the user sits: such a member reads
+    (never changes) the projects in which the organisation takes part, as the group oversees them.
+    A network group (peers meeting) oversees nothing."""
+    if not user.is_authenticated:
+        return frozenset()
+    return _facts(user)["overseen"]
+
+
+@rules.predicate
+def is_board_member(user) -> bool:
+    """Sits on a board or a project steering group."""
+    return bool(overseen_organisation_ids(user))
 
 
 @rules.predicate
@@ -251,3 +278,40 @@ rules.add_perm(
     "governance.view_attachment",
     may_view_attachment_meeting & (attachment_is_public | is_member_or_preparer_of_attachment_group),
 )
+
+
+# --- the group's own administration: terms and memberships ---------------------------------------
+
+# The coordinators of the owner and the group's secretaries keep its terms and members up to date
+# in the portal (no detour through the admin); members read them.
+rules.add_perm("governance.change_steeringgroup", is_administrator | prepares_in_group)
+
+
+@rules.predicate
+def may_view_term_group(user, obj) -> bool:
+    """A term or a membership is seen by whoever sees its group."""
+    if obj is None:
+        return False
+    group = obj.term.group if hasattr(obj, "term_id") else obj.group
+    return user.has_perm("governance.view_steeringgroup", group)
+
+
+rules.add_perm("governance.view_term", may_view_term_group)
+rules.add_perm("governance.view_membership", may_view_term_group)
+
+
+# --- people and roles ----------------------------------------------------------------------------
+
+
+@rules.predicate
+def coordinates_user_organisation(user, person_user) -> bool:
+    """A coordinator looks after the people of the organisations they coordinate (never an
+    administrator's account: only administrators change those)."""
+    if person_user is None or person_user.is_superuser:
+        return False
+    return bool(organisation_ids(person_user) & coordinated_organisation_ids(user))
+
+
+# The people-and-roles page: administrators for everyone, coordinators within their organisations.
+rules.add_perm("governance.manage_people", is_administrator | is_coordinator)
+rules.add_perm("governance.change_roles", is_administrator | coordinates_user_organisation)

@@ -1,11 +1,12 @@
 """Reads of steering groups and meetings."""
 
 import rules
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from config.sections import registry
-from governance.models import Meeting, SteeringGroup
+from governance.models import Meeting, Membership, SteeringGroup, Term
 
 
 def my_groups(user) -> dict:
@@ -145,3 +146,56 @@ def meeting_history(meeting: Meeting) -> list[dict]:
                 }
             )
     return sorted(entries, key=lambda e: e["when"], reverse=True)
+
+
+def current_term(group: SteeringGroup) -> Term | None:
+    """The term a new meeting belongs to: the one covering this year, else the latest."""
+    year = timezone.localdate().year
+    return group.terms.filter(start_year__lte=year, end_year__gte=year).first() or group.terms.first()
+
+
+def group_terms(group: SteeringGroup) -> dict:
+    """The group page's terms, newest first, each with its members in rank order (chair first)."""
+    memberships = Membership.objects.select_related(
+        "person__organisation", "represents_organisation", "represents_region", "deputy_of__person"
+    )
+    terms = list(group.terms.prefetch_related(Prefetch("memberships", queryset=memberships)))
+    for term in terms:
+        term.members = sorted(term.memberships.all(), key=lambda m: (m.rank, m.person.last_name))
+    return {"terms": terms}
+
+
+def people_with_roles(viewer) -> dict:
+    """Everyone with an account whom ``viewer`` looks after, with their roles: all for an
+    administrator, the people of their organisations for a coordinator."""
+    from django.contrib.auth import get_user_model
+
+    from governance.models import Affiliation, AreaManager
+    from governance.permissions import coordinated_organisation_ids, is_administrator
+
+    users = get_user_model().objects.filter(is_active=True).order_by("last_name", "first_name", "username")
+    if not is_administrator(viewer):
+        users = users.filter(
+            affiliations__organisation_id__in=coordinated_organisation_ids(viewer)
+        ).distinct()
+    users = users.prefetch_related(
+        Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation")),
+        Prefetch(
+            "person__memberships",
+            queryset=Membership.objects.select_related("term__group").order_by("-term__start_year"),
+        ),
+    ).select_related("person")
+    managers = {m.user_id: m.wellbeing_area for m in AreaManager.objects.select_related("wellbeing_area")}
+    rows = []
+    for user in users:
+        person = getattr(user, "person", None)
+        rows.append(
+            {
+                "user": user,
+                "affiliations": list(user.affiliations.all()),
+                "area": managers.get(user.pk),
+                "memberships": list(person.memberships.all()) if person else [],
+                "invited": not user.has_usable_password() and user.last_login is None,
+            }
+        )
+    return {"people": rows}

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,8 +22,10 @@ from governance.models import (
     MinutesCheck,
     MinutesCorrection,
     MinutesLocked,
+    Person,
     SectionEmbed,
     SteeringGroup,
+    Term,
 )
 
 
@@ -244,9 +246,28 @@ def embed_remove(*, embed: SectionEmbed) -> None:
 
 
 @transaction.atomic
-def meeting_create(*, group: SteeringGroup, version: int | None = None, **fields) -> Meeting:
-    """A new meeting of ``group`` (``fields``: model field names; the year follows the start)."""
-    return save_values(Meeting(group=group), fields)
+def meeting_create(
+    *, group: SteeringGroup, version: int | None = None, template: Meeting | None = None, **fields
+) -> Meeting:
+    """A new meeting of ``group`` (``fields``: model field names; the year follows the start).
+
+    With a ``template`` (an earlier meeting of the group) its sections are copied as the new
+    agenda's starting point: titles, presentations and proposals, numbered on from the group's
+    year, without decisions or embedded figures."""
+    meeting = save_values(Meeting(group=group), fields)
+    if template is not None:
+        if template.group_id != group.pk:
+            raise ValidationError(_("The template must be a meeting of the same group."), code="template")
+        number = next_section_number(group_id=group.pk, year=meeting.year)
+        for offset, source in enumerate(template.sections.order_by("number")):
+            AgendaSection.objects.create(
+                meeting=meeting,
+                number=number + offset,
+                title=source.title,
+                presentation=source.presentation,
+                proposal=source.proposal,
+            )
+    return meeting
 
 
 @transaction.atomic
@@ -343,3 +364,172 @@ def attachment_add(*, section: AgendaSection, title: str, confidential: bool, up
     attachment.file.save(upload.name, upload, save=False)
     attachment.save()
     return attachment
+
+
+# --- terms and memberships -------------------------------------------------------------------
+
+
+@transaction.atomic
+def term_save(*, term: Term) -> Term:
+    """Create or change a term of a group; its meetings must still fall within it."""
+    term.full_clean()
+    if term.pk:
+        outside = term.meetings.exclude(year__gte=term.start_year, year__lte=term.end_year)
+        if outside.exists():
+            raise ValidationError(
+                _("The term has meetings outside these years: %(meetings)s."),
+                params={"meetings": ", ".join(str(m) for m in outside)},
+                code="meetings_outside",
+            )
+    term.save()
+    return term
+
+
+@transaction.atomic
+def membership_save(*, membership: Membership, new_person: Mapping[str, Any] | None = None) -> Membership:
+    """Create or change a membership; ``new_person`` (first and last name, title, organisation)
+    adds the person to the registry in the same transaction."""
+    if new_person:
+        person = Person(**new_person)
+        person.full_clean()
+        person.save()
+        membership.person = person
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    """Remove a membership recorded by mistake. One that meetings' attendance already names stays:
+    the minutes keep who was there, so the membership is ended with an end date instead."""
+    named = Attendance.objects.filter(Q(membership=membership) | Q(deputy_for=membership)).exists()
+    if named or membership.deputies.exists():
+        raise ValidationError(
+            _(
+                "%(person)s is named in meetings' attendance or as someone's deputy: give the "
+                "membership an end date instead of removing it."
+            ),
+            params={"person": membership.person},
+            code="membership_in_use",
+        )
+    membership.delete()
+
+
+# --- people and roles ----------------------------------------------------------------------------
+
+
+def invitation_url(user) -> str:
+    """The one-time address at which an invited person sets their password.
+
+    Django's password-reset tokens: the token is made from the password hash and the last login,
+    so it stops working once the password is set (and after PASSWORD_RESET_TIMEOUT in any case).
+    """
+    from django.conf import settings
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse(
+        "governance:invitation",
+        args=[urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)],
+    )
+    return settings.PORTAL_URL.rstrip("/") + path
+
+
+def invitation_send(*, user, invited_by) -> None:
+    """E-mail ``user`` the link to set their password (through EMAIL_URL), in the inviter's language."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    context = {
+        "user": user,
+        "invited_by": invited_by,
+        "url": invitation_url(user),
+        "portal": settings.PORTAL_URL,
+    }
+    send_mail(
+        _("Invitation to the aftercare development portal"),
+        render_to_string("governance/email/invitation.txt", context),
+        None,
+        [user.email],
+    )
+
+
+@transaction.atomic
+def person_invite(
+    *, first_name: str, last_name: str, email: str, organisation, is_coordinator: bool, invited_by
+):
+    """Create a user (no password yet) and their person, give the first role, and send the link."""
+    from django.contrib.auth import get_user_model
+
+    from governance.models import Affiliation
+
+    users = get_user_model()
+    email = users.objects.normalize_email(email).strip()
+    if users.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
+        raise ValidationError(
+            _("%(email)s already has an account: give them the role on their page instead."),
+            params={"email": email},
+            code="email_taken",
+        )
+    user = users(username=email.lower(), email=email, first_name=first_name, last_name=last_name)
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    person = Person(user=user, first_name=first_name, last_name=last_name, organisation=organisation)
+    person.full_clean()
+    person.save()
+    Affiliation.objects.create(user=user, organisation=organisation, is_coordinator=is_coordinator)
+    transaction.on_commit(lambda: invitation_send(user=user, invited_by=invited_by))
+    return user
+
+
+@transaction.atomic
+def role_affiliation_set(*, user, organisation, is_coordinator: bool):
+    """Give ``user`` a place in ``organisation`` (coordinator or not), or change it."""
+    from governance.models import Affiliation
+
+    affiliation = Affiliation.objects.filter(user=user, organisation=organisation).first()
+    if affiliation is None:
+        affiliation = Affiliation(user=user, organisation=organisation)
+    affiliation.is_coordinator = is_coordinator
+    affiliation.full_clean()
+    affiliation.save()
+    return affiliation
+
+
+@transaction.atomic
+def role_affiliation_remove(*, affiliation) -> None:
+    affiliation.delete()
+
+
+@transaction.atomic
+def role_area_set(*, user, wellbeing_area) -> None:
+    """Make ``user`` the aftercare manager of ``wellbeing_area``, or (None) take the role away."""
+    from governance.models import AreaManager
+
+    current = AreaManager.objects.filter(user=user).first()
+    if wellbeing_area is None:
+        if current is not None:
+            current.delete()
+        return
+    if current is None:
+        current = AreaManager(user=user)
+    current.wellbeing_area = wellbeing_area
+    current.full_clean()
+    current.save()
+
+
+@transaction.atomic
+def role_administrator_set(*, user, administrator: bool, by) -> None:
+    """Administrators are superusers and staff (the admin asks them for a second factor)."""
+    if not administrator and user.pk == by.pk:
+        raise ValidationError(
+            _("You cannot take away your own administrator role: ask another administrator."),
+            code="own_role",
+        )
+    user.is_superuser = user.is_staff = administrator
+    user.save(update_fields=["is_superuser", "is_staff"])

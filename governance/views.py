@@ -37,7 +37,7 @@ from governance.models import (
     SteeringGroup,
 )
 from governance.permissions import is_administrator, prepares_meeting
-from governance.selectors import meeting_history, meeting_page, my_groups
+from governance.selectors import current_term, group_terms, meeting_history, meeting_page, my_groups
 
 EDIT = "governance.change_meeting"
 VIEW = "governance.view_meeting"
@@ -89,12 +89,8 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request.user, SteeringGroup.objects.select_related("owner"), "governance.view_steeringgroup", pk=pk
     )
     meetings = Meeting.objects.visible_to(request.user).filter(group=group).select_related("group", "term")
-    memberships = Membership.objects.filter(term__group=group).select_related(
-        "term", "person__organisation", "represents_organisation", "represents_region", "deputy_of__person"
-    )
-    memberships = sorted(memberships, key=lambda m: (-m.term.start_year, m.rank, m.person.last_name))
     return render(
-        request, "governance/group.html", {"group": group, "meetings": meetings, "memberships": memberships}
+        request, "governance/group.html", {"group": group, "meetings": meetings, **group_terms(group)}
     )
 
 
@@ -124,8 +120,11 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
         change_perm="governance.add_meeting",
         pk=pk,
     )
-    term = group.terms.first()
-    year = min(max(timezone.localdate().year, term.start_year), term.end_year) if term else 0
+    term = current_term(group)
+    if term is None:
+        messages.warning(request, _("The group has no term yet. Add its term and members first."))
+        return redirect("governance:term_create", group.pk)
+    year = min(max(timezone.localdate().year, term.start_year), term.end_year)
     number = services.next_meeting_number(group_id=group.pk, year=year)
     form = MeetingForm(request.POST or None, group=group, initial={"term": term, "number": number})
     if request.method == "POST" and form.is_valid():

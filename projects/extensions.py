@@ -16,6 +16,16 @@ for link in (
 extensions.add_link(
     "portal.nav", Link(key="projects", label=_("Projects"), url_name="projects:list", order=10)
 )
+extensions.add_link(
+    "portal.nav",
+    Link(
+        key="programmes",
+        label=_("Programmes and calls"),
+        url_name="projects:programmes",
+        order=70,
+        perm="projects.manage_programmes",
+    ),
+)
 extensions.add_part(
     "portal.home", Part(key="projects", template_name="projects/extensions/home_card.html", order=10)
 )

@@ -119,6 +119,18 @@ class ProjectCreateForm(ProjectForm):
             organisations if organisations is not None else Organisation.objects.all()
         )
         self.fields["call"].queryset = Call.objects.select_related("priority_axis__programme")
+        self.fields["call"].help_text = call_missing_help()
+
+
+def call_missing_help() -> str:
+    """Whom a coordinator asks when their call is not in the list: the administrators, by name."""
+    from django.contrib.auth import get_user_model
+
+    admins = (
+        get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("last_name", "username")
+    )
+    names = ", ".join(user.get_full_name() or user.get_username() for user in admins)
+    return _("Is your call missing? The administrators add calls: %(names)s.") % {"names": names}
 
 
 class StatusForm(forms.Form):

@@ -14,7 +14,12 @@ from django.utils.translation import pgettext_lazy
 from config.models import PortalModel
 from config.money import CENT, round_to
 from governance.models import Municipality, Organisation, Region
-from governance.permissions import coordinated_organisation_ids, is_administrator, organisation_ids
+from governance.permissions import (
+    coordinated_organisation_ids,
+    is_administrator,
+    organisation_ids,
+    overseen_organisation_ids,
+)
 
 
 class Programme(PortalModel):
@@ -118,7 +123,8 @@ class ProjectQuerySet(models.QuerySet):
         States the same rule as ``projects.view_project``."""
         if is_administrator(user):
             return self.all()
-        ids = Project.objects.filter(implementers__organisation_id__in=organisation_ids(user)).values("pk")
+        readable = organisation_ids(user) | overseen_organisation_ids(user)
+        ids = Project.objects.filter(implementers__organisation_id__in=readable).values("pk")
         return self.filter(pk__in=ids)
 
     def editable_by(self, user) -> "ProjectQuerySet":

@@ -13,7 +13,12 @@ state the same rules for lists (tests/projects/test_permissions.py checks they a
 
 import rules
 
-from governance.permissions import coordinated_organisation_ids, is_administrator, organisation_ids
+from governance.permissions import (
+    coordinated_organisation_ids,
+    is_administrator,
+    organisation_ids,
+    overseen_organisation_ids,
+)
 
 
 @rules.predicate
@@ -55,12 +60,27 @@ def coordinates_implementer(user, implementer) -> bool:
     return main is not None and main.organisation_id in coordinated
 
 
-can_view_project = is_administrator | is_project_member
+@rules.predicate
+def oversees_project(user, project) -> bool:
+    """A steering-group member reads the projects of the organisation whose group they sit on."""
+    return project is not None and bool(
+        project.implementer_organisation_ids() & overseen_organisation_ids(user)
+    )
+
+
+can_view_project = is_administrator | is_project_member | oversees_project
 can_change_project = is_administrator | coordinates_main_implementer
 # A coordinator of any implementer: may open the import page; each row is then checked against
 # ``can_change_implementer`` (own part) or ``can_change_project`` (shared tables).
 can_change_own_part = is_administrator | coordinates_project
-can_view_implementer = is_administrator | is_implementer_member
+
+
+@rules.predicate
+def oversees_implementer(user, implementer) -> bool:
+    return implementer is not None and oversees_project(user, implementer.project)
+
+
+can_view_implementer = is_administrator | is_implementer_member | oversees_implementer
 can_change_implementer = is_administrator | coordinates_implementer
 
 rules.add_perm("projects.view_project", can_view_project)
@@ -72,3 +92,7 @@ rules.add_perm(
     "projects.add_project",
     is_administrator | rules.predicate(lambda u: bool(coordinated_organisation_ids(u))),
 )
+
+
+# Programmes, priority axes, specific objectives and calls: reference data of the administrators.
+rules.add_perm("projects.manage_programmes", is_administrator)

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from projects import views
+from projects import programmes, views
 
 app_name = "projects"
 
 urlpatterns = [
     path("", views.project_list, name="list"),
     path("new/", views.project_create, name="create"),
+    path("programmes/", programmes.programme_tree, name="programmes"),
+    path("programmes/<slug:level>/new/", programmes.programme_part_edit, name="programme_part_new"),
+    path("programmes/<slug:level>/<int:pk>/", programmes.programme_part_edit, name="programme_part_edit"),
     path("<int:pk>/", views.project_detail, name="detail"),
     path("<int:pk>/plan/", views.project_plan, name="plan"),
     path("<int:pk>/history/", views.project_history, name="history"),

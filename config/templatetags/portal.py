@@ -103,10 +103,12 @@ def form_token() -> str:
     return format_html('<input type="hidden" name="{}" value="{}">', FIELD, new_token())
 
 
-@register.filter
-def startswith(value, prefix) -> bool:
-    """``request.path|startswith:link.url``: whether a page lies under a section of the portal."""
-    return str(value).startswith(str(prefix))
+@register.simple_tag
+def current_url(links, path) -> str:
+    """Of the menu's links, the one whose section holds ``path`` most closely (the longest prefix):
+    ``/projects/programmes/`` is "Programmes and calls", not also "Projects"."""
+    matching = [link["url"] for link in links if str(path).startswith(link["url"])]
+    return max(matching, key=len, default="")
 
 
 @register.inclusion_tag("partials/form_errors.html")

@@ -19,11 +19,12 @@ from django.test import Client
 from django.urls import URLPattern, get_resolver, reverse
 
 from aftercare.models import AreaReport, ReportingPeriod
-from funding.models import FundingYear
+from funding.models import CentreBudget, FundingYear
 from governance.models import (
     AgendaSection,
     Attachment,
     Meeting,
+    Membership,
     Organisation,
     SectionEmbed,
     SteeringGroup,
@@ -56,34 +57,41 @@ ROOT = ("home", "accessibility", "healthz", "set_language")
 # import and template for the area's own manager only; reopen 403 to all while the period is closed;
 # the demo's first meeting is approved, so its preparers and administrators asking to change it are
 # sent back to it with a message (302) and its readers are refused (403); notices are their owner's.
+# The board member reads (403 on changes) the projects of the organisation whose board they sit on,
+# and the aftercare figures as any outsider area does (issue 12); terms and members are kept by the
+# group's preparers; people and roles by administrators and, in their organisations, coordinators.
 # fmt: off
 MATRIX: dict[str, tuple[str, str]] = {
     "accessibility": ("200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405"),
+    "aftercare:area": ("302 200 200 200 200 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "healthz": ("200 200 200 200 200 200 200 200 200", "405 405 405 405 405 405 405 405 405"),
-    "aftercare:area": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "aftercare:backfill": ("302 404 404 404 404 404 404 404 200", "302 404 404 404 404 404 404 404 200"),
-    "aftercare:completeness": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "aftercare:completeness": ("302 200 200 200 200 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "aftercare:entry": ("302 404 404 404 404 404 200 404 404", "302 404 404 404 404 404 200 404 404"),
-    "aftercare:export": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
-    "aftercare:home": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "aftercare:export": ("302 200 200 200 200 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "aftercare:home": ("302 200 200 200 200 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "aftercare:import": ("302 404 404 404 404 404 200 404 404", "302 404 404 404 404 404 200 404 404"),
-    "aftercare:overview": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
-    "aftercare:reopen": ("302 403 403 403 404 404 403 403 403", "302 403 403 403 404 404 403 403 403"),
-    "aftercare:report": ("302 200 200 200 404 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "aftercare:overview": ("302 200 200 200 200 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "aftercare:reopen": ("302 403 403 403 403 404 403 403 403", "302 403 403 403 403 404 403 403 403"),
+    "aftercare:report": ("302 200 200 200 200 404 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "aftercare:submit": ("302 405 405 405 405 405 405 405 405", "302 404 404 404 404 404 404 404 404"),
     "aftercare:template": ("302 404 404 404 404 404 200 404 404", "302 405 405 405 405 405 405 405 405"),
-    "funding:actuals": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "funding:actuals_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
-    "funding:budget": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "funding:costs_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
-    "funding:export": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "funding:financing_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
+    "funding:actuals": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "funding:actuals_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "funding:budget": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "funding:budget_create": ("302 200 200 200 404 404 404 404 200", "302 200 200 200 404 404 404 404 200"),
+    "funding:budget_edit": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
+    "funding:costs_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "funding:export": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "funding:financing_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "funding:funding_year": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "funding:funding_year_create": ("302 200 200 200 404 404 404 404 200", "302 200 200 200 404 404 404 404 200"),
+    "funding:funding_year_edit": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
     "funding:funding_year_pdf": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "funding:funding_year_xlsx": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "funding:import": ("302 405 405 405 405 405 405 405 405", "302 400 400 404 404 404 404 404 400"),
-    "funding:import_confirm": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404 302"),
-    "funding:transfer": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "funding:import": ("302 405 405 405 405 405 405 405 405", "302 400 400 404 403 404 404 404 400"),
+    "funding:import_confirm": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 403 404 404 404 302"),
+    "funding:transfer": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:attachment": ("302 404 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:attachment_create": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
     "governance:attendance": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
@@ -95,6 +103,7 @@ MATRIX: dict[str, tuple[str, str]] = {
     "governance:embed_delete": ("302 405 405 405 405 405 405 405 405", "302 404 302 404 403 404 404 404 302"),
     "governance:group": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:home": ("302 200 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405 405"),
+    "governance:invitation": ("404 404 404 404 404 404 404 404 404", "404 404 404 404 404 404 404 404 404"),
     "governance:meeting": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:meeting_create": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
     "governance:meeting_edit": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
@@ -102,9 +111,17 @@ MATRIX: dict[str, tuple[str, str]] = {
     "governance:meeting_pdf": ("302 404 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "governance:meeting_pdf_job": ("302 405 405 405 405 405 405 405 405", "302 404 302 404 302 404 404 404 302"),
     "governance:meeting_transition": ("302 405 405 405 405 405 405 405 405", "302 404 403 404 403 404 404 404 302"),
+    "governance:membership_create": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
+    "governance:membership_delete": ("302 405 405 405 405 405 405 405 405", "302 404 302 404 403 404 404 404 302"),
+    "governance:membership_edit": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
     "governance:minutes_check": ("302 405 405 405 405 405 405 405 405", "302 404 403 404 403 404 404 404 404"),
+    "governance:people": ("302 200 200 200 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "governance:person_invite": ("302 200 200 200 404 404 404 404 200", "302 200 200 200 404 404 404 404 200"),
+    "governance:person_roles": ("302 404 200 404 404 404 404 404 200", "302 404 200 404 404 404 404 404 200"),
     "governance:section_create": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
     "governance:section_edit": ("302 404 302 404 403 404 404 404 302", "302 404 302 404 403 404 404 404 302"),
+    "governance:term_create": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
+    "governance:term_edit": ("302 404 200 404 403 404 404 404 200", "302 404 200 404 403 404 404 404 200"),
     "home": ("302 200 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405 405"),
     "notices:job": ("302 200 404 404 404 404 404 404 404", "302 405 405 405 405 405 405 405 405"),
     "notices:job_file": ("302 404 404 404 404 404 404 404 404", "302 405 405 405 405 405 405 405 405"),
@@ -113,25 +130,28 @@ MATRIX: dict[str, tuple[str, str]] = {
     "notices:open": ("302 404 404 404 302 404 404 404 404", "302 405 405 405 405 405 405 405 405"),
     "notices:preferences": ("302 200 200 200 200 200 200 200 200", "302 200 200 200 200 200 200 200 200"),
     "projects:create": ("302 200 200 200 404 404 404 404 200", "302 200 200 200 404 404 404 404 200"),
-    "projects:detail": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "projects:edit": ("302 200 403 404 404 404 404 404 200", "302 200 403 404 404 404 404 404 200"),
-    "projects:history": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "projects:implementer_add": ("302 200 403 404 404 404 404 404 200", "302 200 403 404 404 404 404 404 200"),
-    "projects:implementer_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
-    "projects:indicator_values_edit": ("302 200 403 404 404 404 404 404 200", "302 200 403 404 404 404 404 404 200"),
-    "projects:indicators_edit": ("302 200 403 404 404 404 404 404 200", "302 200 403 404 404 404 404 404 200"),
+    "projects:detail": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "projects:history": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:implementer_add": ("302 200 403 404 403 404 404 404 200", "302 200 403 404 403 404 404 404 200"),
+    "projects:implementer_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "projects:indicator_values_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "projects:indicators_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "projects:list": ("302 200 200 200 200 200 200 200 200", "302 405 405 405 405 405 405 405 405"),
-    "projects:participants_edit": ("302 200 403 404 404 404 404 404 200", "302 200 403 404 404 404 404 404 200"),
-    "projects:plan": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "projects:plan_pdf": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
-    "projects:staff_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
-    "projects:status": ("302 405 405 405 405 405 405 405 405", "302 302 403 404 404 404 404 404 302"),
+    "projects:participants_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "projects:plan": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:plan_pdf": ("302 200 200 404 200 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:programme_part_edit": ("302 404 404 404 404 404 404 404 200", "302 404 404 404 404 404 404 404 200"),
+    "projects:programme_part_new": ("302 404 404 404 404 404 404 404 200", "302 404 404 404 404 404 404 404 200"),
+    "projects:programmes": ("302 404 404 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
+    "projects:staff_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "projects:status": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 403 404 404 404 302"),
+    "projects:work_package_add": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
+    "projects:work_package_edit": ("302 200 200 404 403 404 404 404 200", "302 200 200 404 403 404 404 404 200"),
     "projects:versions": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "projects:version_compare": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "projects:version_pdf": ("302 200 200 404 404 404 404 404 200", "302 405 405 405 405 405 405 405 405"),
     "projects:change_application": ("302 405 405 405 405 405 405 405 405", "302 302 302 404 404 404 404 404 302"),
-    "projects:work_package_add": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
-    "projects:work_package_edit": ("302 200 200 404 404 404 404 404 200", "302 200 200 404 404 404 404 404 200"),
     "set_language": ("302 302 302 302 302 302 302 302 302", "302 302 302 302 302 302 302 302 302"),
 }
 # fmt: on
@@ -169,12 +189,26 @@ def _kwargs(name: str, pattern: URLPattern, world: dict) -> dict:
             kwargs["pk"] = world["section"].pk
         elif route.startswith("embeds/"):
             kwargs["pk"] = world["embed"].pk
+        elif route.startswith("terms/"):
+            kwargs["pk"] = world["meeting"].term_id
+        elif route.startswith("memberships/"):
+            kwargs["pk"] = world["membership"].pk
+        elif route.startswith("budgets/"):
+            kwargs["pk"] = CentreBudget.objects.order_by("pk").first().pk
+        elif route.startswith("programmes/"):
+            kwargs["pk"] = world["project"].call.priority_axis.programme_id
+        elif route.startswith("people/"):
+            kwargs["pk"] = world["users"]["sub_coordinator"].pk
         else:
             kwargs["pk"] = world["project"].pk
-    if "<str:token>" in route:
+    if "<str:uidb64>" in route:  # an invitation: a made-up link is 404 to everyone
+        kwargs["uidb64"], kwargs["token"] = "MA", "no-such-token"
+    elif "<str:token>" in route:
         kwargs["token"] = world["calendar_token"]
     if "<int:wp>" in route:
         kwargs["wp"] = world["work_package"].pk
+    if "<slug:level>" in route:
+        kwargs["level"] = "programme"
     if "<slug:kind>" in route:
         kwargs["kind"] = "cost-lines"
     if "<slug:fmt>" in route or "<str:fmt>" in route:
@@ -234,6 +268,7 @@ def world(demo, administrator, outsider, plain_user, django_user_model, settings
         "meeting": meeting,
         "section": AgendaSection.objects.filter(meeting=meeting).first(),
         "embed": SectionEmbed.objects.order_by("pk").first(),
+        "membership": Membership.objects.filter(term=meeting.term).order_by("pk").first(),
         "organisation": Organisation.objects.first(),
         "attachment": _attachment(meeting),
         "notice": NoticeFactory(recipient=board_member),  # a notice is its recipient's alone
@@ -283,3 +318,27 @@ def test_every_url_answers_every_persona_as_the_table_says(world):
         if MATRIX.get(name) != rows
     }
     assert not wrong, "\n".join(f"{n}: {v}" for n, v in wrong.items())
+
+
+@pytest.mark.django_db
+def test_every_menu_item_and_front_page_link_answers_200_to_every_persona(world):
+    """No dead ends (issue 12): what the menu and the front page offer a person, they may open.
+    The browser crawl (test_browser_crawl.py) follows every link further, on the demo personas."""
+    import re
+
+    problems = []
+    for persona, user in world["users"].items():
+        if user is None:
+            continue
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        html = client.get("/").content.decode()
+        nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+        cards = re.search(r'<div class="cards">.*?</main>', html, re.S).group(0)
+        links = set(re.findall(r'href="(/[^"#]*)"', nav + cards)) - {"/admin/"}
+        assert links, persona
+        for href in sorted(links):
+            status = client.get(href).status_code
+            if status != 200:
+                problems.append(f"{persona}: {href} → {status}")
+    assert not problems, "\n".join(problems)

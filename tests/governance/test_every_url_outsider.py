@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from governance.models import Attachment
 from governance.urls import urlpatterns
-from tests.governance.factories import AgendaSectionFactory, SectionEmbedFactory
+from tests.governance.factories import AgendaSectionFactory, MembershipFactory, SectionEmbedFactory
 
 # URL name → which object's pk fills it.
 OBJECT_OF = {
@@ -30,13 +30,22 @@ OBJECT_OF = {
     "section_edit": "section",
     "embed_create": "section",
     "embed_delete": "embed",
+    "term_create": "group",
+    "term_edit": "term",
+    "membership_create": "term",
+    "membership_edit": "membership",
+    "membership_delete": "membership",
+    "person_roles": "person_user",
 }
 # The calendar feed is keyed by a person's secret, not by an object (tests/governance/test_calendar.py).
-PER_OBJECT = [p.name for p in urlpatterns if p.pattern.converters and p.name != "calendar_feed"]
+# An invitation is keyed by a one-time token (tests/governance/test_people.py).
+PER_OBJECT = [
+    p.name for p in urlpatterns if p.pattern.converters and p.name not in ("calendar_feed", "invitation")
+]
 
 
 @pytest.fixture
-def objects(board, meeting, draft_meeting):
+def objects(board, meeting, draft_meeting, coordinator):
     section = AgendaSectionFactory(meeting=meeting, number=6)
     AgendaSectionFactory(meeting=draft_meeting, number=7)
     return {
@@ -45,6 +54,9 @@ def objects(board, meeting, draft_meeting):
         "section": section,
         "embed": SectionEmbedFactory(section=section),
         "attachment": Attachment.objects.create(section=section, title="Liite"),
+        "term": meeting.term,
+        "membership": MembershipFactory(term=meeting.term),
+        "person_user": coordinator,
     }
 
 
