@@ -107,12 +107,13 @@ def test_a_minutes_checker_of_approved_minutes_is_neither_added_nor_removed(term
 
 
 def test_a_part_of_a_section_is_locked_with_its_own_meeting_not_one_sharing_the_sections_id(term):
-    # A draft meeting first, so that the section's id is also the id of a meeting that is not locked.
-    draft = MeetingFactory(term=term)
     meeting = MeetingFactory(term=term, minutes_drafted=True)
-    section = AgendaSectionFactory(meeting=meeting)
+    # The section's id is also the id of a meeting that is not locked (ids given, as PostgreSQL's
+    # sequences do not restart between tests).
+    shared_id = meeting.pk + 1000
+    MeetingFactory(term=term, pk=shared_id)
+    section = AgendaSectionFactory(meeting=meeting, pk=shared_id)
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.APPROVED)
-    assert section.pk == draft.pk != meeting.pk
     with pytest.raises(MinutesLocked):
         SectionEmbedFactory(section=section)
     assert not section.embeds.exists()
