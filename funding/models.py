@@ -81,7 +81,13 @@ class CostLine(PortalModel):
 
     def clean(self) -> None:
         super().clean()
-        years = self.implementer.project.years if self.implementer_id else None
+        # A form's line carries its implementer; an import checks the years of the whole file at
+        # once (``CostLineImporter.validate_rows``) instead of fetching each line's project.
+        if not self.implementer_id or not self._meta.get_field("implementer").is_cached(self):
+            return
+        if not self.implementer._meta.get_field("project").is_cached(self.implementer):
+            return
+        years = self.implementer.project.years
         if years and self.year is not None and self.year not in years:
             raise ValidationError(
                 {

@@ -22,7 +22,7 @@ ENDPOINTS = ["projects", "groups", "meetings", "decisions", "aftercare/figures"]
 # meetings and approved decisions; figures need an aftercare role.
 COUNTS = {
     "coordinator": (1, 1, 3, 1, 2),
-    "member": (0, 1, 2, 1, None),
+    "member": (1, 1, 2, 1, 2),  # the overseen project; the figures, suppressed as for an outsider
     "outsider": (1, 0, 0, 0, 2),
     "area_manager": (0, 0, 0, 0, 2),
     "plain_user": (0, 0, 0, 0, None),

@@ -23,6 +23,8 @@ PUBLIC |= {"logout", "account_logout"}
 # Calendar programs cannot log in: the feed's secret address is its key; an unknown one is 404
 # (tests/governance/test_calendar.py).
 PUBLIC |= {"calendar_feed"}
+# The invitation link sets a password before its owner can sign in (one-time token in the URL).
+PUBLIC |= {"governance:invitation"}
 # Open data is published for everyone (tests/opendata); its release page is the administrators'.
 PUBLIC |= {"opendata:index", "opendata:csv", "opendata:json", "opendata:dcat"}
 # The API answers for itself: 401 with a JSON body to a request without a token or session, as a

@@ -22,7 +22,7 @@ BUDGETS = {
     "cost estimate": 12,  # the project, implementers, regions, municipalities, 4 money tables
     "aftercare overview": 11,  # periods, areas, reports, staffing, workers, age bands, norms
     "area page": 13,  # the same for one area, plus its periods and reopenings
-    "meeting list": 11,  # five lists of meetings (upcoming, agendas, minutes, drafts, to check)
+    "meeting list": 12,  # five lists of meetings (upcoming, agendas, minutes, drafts, to check), groups
     "meeting page": 12,  # the meeting and its seven kinds of parts, and the signers
 }
 

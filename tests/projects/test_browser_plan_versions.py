@@ -26,7 +26,7 @@ def test_submit_change_a_cost_and_compare(login, coordinator, project, settings,
 
     page.get_by_role("link", name="Yleiskuva ja toteuttajat").click()
     page.get_by_role("link", name="Muokkaa kustannusarviota").first.click()
-    page.locator("input[name$='-amount']").first.fill("7250,00")
+    page.get_by_label("2021 (rivi 1)").fill("7250,00")  # the cost grid: category × year
     page.get_by_role("button", name="Tallenna").click()
 
     page.get_by_role("link", name="Suunnitelman versiot").click()

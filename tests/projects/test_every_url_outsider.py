@@ -9,6 +9,10 @@ from tests.projects.factories import WorkPackageFactory
 
 POST_ONLY = {"projects:status", "projects:change_application", "funding:import", "funding:import_confirm"}
 NO_OBJECT = {"projects:list", "projects:create"}
+# Pages about no project: the programme tree (administrators, tests/projects/test_programmes.py) and
+# a centre's own funding years and budgets (tests/funding/test_funding_year_editor.py).
+NO_OBJECT |= {"projects:programmes", "projects:programme_part_new", "projects:programme_part_edit"}
+NO_OBJECT |= {"funding:funding_year_create", "funding:budget_create"}
 
 
 def app_patterns():

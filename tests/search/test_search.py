@@ -10,10 +10,11 @@ from tests.search import world
 
 # Which of world.WORDS each persona finds. The administrator reads every meeting but not a
 # confidential attachment in passing (governance.view_attachment); a member reads a decision only
-# once the minutes are approved; the outsider sees only their own organisation's draft project.
+# once the minutes are approved, and the projects of the organisation whose board they sit on; the
+# outsider sees only their own organisation's draft project.
 SEES = {
     "coordinator": {"alfaprojekti", "gammakokous", "deltapäätös", "epsilonliite", "zetaliite", "etapäätös"},
-    "member": {"epsilonliite", "zetaliite", "etapäätös"},
+    "member": {"alfaprojekti", "epsilonliite", "zetaliite", "etapäätös"},  # reads the overseen project
     "outsider": {"betaluonnos"},
     "area_manager": set(),
     "plain_user": set(),

@@ -25,6 +25,8 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from config import money
+
 MARK = "SYN"
 PROJECTS, GROUPS, MEETINGS_PER_GROUP, SECTIONS_PER_MEETING = 500, 200, 25, 8
 WORKERS_PER_AREA = 45  # 22 areas × 45 ≈ 1 000 anonymous workers at scale 1
@@ -309,7 +311,7 @@ class Command(BaseCommand):
                     costs.append(
                         CostLine(implementer=implementer, category=category, year=year, amount=amount)
                     )
-            eu = (total * Decimal("0.8")).quantize(Decimal("1"))
+            eu = money.of_percent(total, Decimal(80), money.EURO)
             financing += [
                 FinancingLine(implementer=implementer, kind="eu_state", amount=eu),
                 FinancingLine(
