@@ -42,17 +42,31 @@ def funding_year_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _editor(request: HttpRequest, funding_year: FundingYear) -> HttpResponse:
+    return _with_rows(
+        request,
+        FundingYearForm,
+        FundingPartyFormSet,
+        funding_year,
+        name="funding_year",
+        rows="parties",
+        template="funding/funding_year_form.html",
+        saved=_("The municipal funding was saved."),
+        after=lambda instance: instance,
+    )
+
+
+def _with_rows(request, form_class, formset_class, instance, *, name, rows, template, saved, after):
+    """A centre's record and its rows (a funding year's parties, a budget's lines) on one page:
+    the rows are checked against the record as typed, and both are saved together or not at all."""
     data = request.POST if request.method == "POST" else None
-    form = FundingYearForm(data, instance=funding_year, centres=_centres(request.user))
-    # The parties are checked against the key and total as typed on this form.
+    form = form_class(data, instance=instance, centres=_centres(request.user))
     form_ok = form.is_valid() if data is not None else False
-    parties = FundingPartyFormSet(data, instance=form.instance, prefix="parties")
-    if data is not None and form_ok and parties.is_valid():
-        save_all(form, parties)
-        messages.success(request, _("The municipal funding was saved."))
-        return redirect(form.instance)
-    context = {"form": form, "parties": parties, "funding_year": funding_year}
-    return render(request, "funding/funding_year_form.html", context)
+    formset = formset_class(data, instance=form.instance, prefix=rows)
+    if data is not None and form_ok and formset.is_valid():
+        save_all(form, formset)
+        messages.success(request, saved)
+        return redirect(after(form.instance))
+    return render(request, template, {"form": form, rows: formset, name: instance})
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,12 +88,14 @@ def budget_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _budget_editor(request: HttpRequest, budget: CentreBudget) -> HttpResponse:
-    data = request.POST if request.method == "POST" else None
-    form = CentreBudgetForm(data, instance=budget, centres=_centres(request.user))
-    form_ok = form.is_valid() if data is not None else False
-    lines = BudgetLineFormSet(data, instance=form.instance, prefix="lines")
-    if data is not None and form_ok and lines.is_valid():
-        save_all(form, lines)
-        messages.success(request, _("The budget was saved."))
-        return redirect("governance:home")
-    return render(request, "funding/budget_form.html", {"form": form, "lines": lines, "budget": budget})
+    return _with_rows(
+        request,
+        CentreBudgetForm,
+        BudgetLineFormSet,
+        budget,
+        name="budget",
+        rows="lines",
+        template="funding/budget_form.html",
+        saved=_("The budget was saved."),
+        after=lambda _instance: "governance:home",
+    )
