@@ -28,14 +28,14 @@ class PortalModel(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, **kwargs) -> None:
         """Save, refusing to overwrite a newer version of the row (optimistic locking).
 
         The version read with the object must still be the one in the database; the conditional
         UPDATE makes the check and the bump one atomic step, so two concurrent saves cannot both pass.
         """
         if self._state.adding or self.pk is None:
-            return super().save(*args, **kwargs)
+            return super().save(**kwargs)
         with transaction.atomic(using=kwargs.get("using")):
             bumped = (
                 type(self)
@@ -48,7 +48,7 @@ class PortalModel(models.Model):
             update_fields = kwargs.get("update_fields")
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "version", "updated_at"}
-            super().save(*args, **kwargs)
+            super().save(**kwargs)
 
 
 def save_values(instance: models.Model, values, *, version: int | None = None):

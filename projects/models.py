@@ -333,10 +333,10 @@ class PlanVersion(PortalModel):
     def __str__(self) -> str:
         return f"{_('Version')} {self.number} ({self.get_reason_display()})"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, **kwargs) -> None:
         if not self._state.adding:
             raise ValidationError(_("A plan version never changes."), code="frozen")
-        super().save(*args, **kwargs)
+        super().save(**kwargs)
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("A plan version never changes."), code="frozen")

@@ -71,7 +71,7 @@ class SteeringGroup(PortalModel):
 
     def __str__(self) -> str:
         # Swedish readers see the group's Swedish name where it has one (e.g. in a Swedish PDF).
-        if self.name_sv and (get_language() or "").startswith("sv"):
+        if self.name_sv and str(get_language()).startswith("sv"):
             return self.name_sv
         return self.name
 
@@ -368,12 +368,12 @@ class Meeting(PortalModel):
         if status is not None and status not in cls.EDITABLE_STATUSES:
             raise MinutesLocked(status, meeting_id=pk)
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, **kwargs) -> None:
         self.derive_year()
         with transaction.atomic():
             if self.pk and self.status_for_update(self.pk) in self.LOCKED_STATUSES:
                 raise MinutesLocked(meeting_id=self.pk)
-            super().save(*args, **kwargs)
+            super().save(**kwargs)
 
     def delete(self, *args, **kwargs):
         with transaction.atomic():
@@ -453,10 +453,10 @@ class LockedWithMeeting(PortalModel):
     def _meeting_id(self) -> int | None:
         return self.meeting_id
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, **kwargs) -> None:
         with transaction.atomic():
             Meeting.check_editable(self._meeting_id())
-            super().save(*args, **kwargs)
+            super().save(**kwargs)
 
     def delete(self, *args, **kwargs):
         with transaction.atomic():
@@ -567,11 +567,11 @@ class AgendaSection(LockedWithMeeting):
     def __str__(self) -> str:
         return f"{self.number} § {self.title}"
 
-    def save(self, *args, correction: "MinutesCorrection | None" = None, **kwargs) -> None:
+    def save(self, *, correction: "MinutesCorrection | None" = None, **kwargs) -> None:
         """Save; approved minutes change only together with the saved ``correction`` record of this
         section that states the change (``services.minutes_correct``)."""
         if correction is None:
-            return super().save(*args, **kwargs)
+            return super().save(**kwargs)
         if not (
             correction.pk and correction.section_id == self.pk and correction.meeting_id == self.meeting_id
         ):
@@ -581,7 +581,7 @@ class AgendaSection(LockedWithMeeting):
         with transaction.atomic():
             if Meeting.status_for_update(self.meeting_id) not in Meeting.LOCKED_STATUSES:
                 raise MinutesLocked(Meeting.Status.MINUTES_DRAFTED)
-            return PortalModel.save(self, *args, **kwargs)
+            return PortalModel.save(self, **kwargs)
 
     def clean(self) -> None:
         if not self.meeting_id or not self.number:
@@ -596,8 +596,13 @@ class AgendaSection(LockedWithMeeting):
         )
         if taken:
             raise ValidationError(
-                {"number": _("Section %(number)s § is already used in another meeting of this year.")},
-                params={"number": self.number},
+                {
+                    "number": ValidationError(
+                        _("Section %(number)s § is already used in another meeting of this year."),
+                        code="number_taken",
+                        params={"number": self.number},
+                    )
+                }
             )
 
 
@@ -712,11 +717,11 @@ class MinutesCheck(PortalModel):
     def __str__(self) -> str:
         return str(self.person)
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, **kwargs) -> None:
         with transaction.atomic():
             if Meeting.status_for_update(self.meeting_id) in Meeting.LOCKED_STATUSES:
                 raise MinutesLocked(meeting_id=self.meeting_id)
-            super().save(*args, **kwargs)
+            super().save(**kwargs)
 
     def delete(self, *args, **kwargs):
         with transaction.atomic():
