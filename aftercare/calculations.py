@@ -19,7 +19,7 @@ _q = round_to  # the portal's one rounding rule (half up)
 
 def clients_per_fte(clients: int, fte: Decimal) -> Decimal | None:
     """Clients per full-time worker, to one decimal; None when nobody works in the role."""
-    if not fte or fte <= 0:
+    if fte is None or fte <= 0:
         return None
     return _q(Decimal(clients) / Decimal(fte), ONE_DECIMAL)
 

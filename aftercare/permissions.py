@@ -58,12 +58,11 @@ def aftercare_area_ids(user) -> frozenset[int]:
     return cached_for(
         user,
         aftercare_area_ids,
+        # Coordinating nothing asks nothing: an empty ``__in`` makes no query.
         lambda: frozenset(
             AftercareOrganisation.objects.filter(
                 organisation_id__in=coordinated_organisation_ids(user)
             ).values_list("wellbeing_area_id", flat=True)
-            if coordinated_organisation_ids(user)
-            else ()
         ),
     )
 

@@ -8,6 +8,7 @@ state the same rule (``visible_to(user)``, ``editable_by(user)``) and are tested
 """
 
 import rules
+from django.db.models import BooleanField, IntegerField, Value
 
 from governance.models import Affiliation, AreaManager
 
@@ -25,18 +26,24 @@ def cached_for(user, key, compute):
     return cache[key]
 
 
+# The columns a row of the role query leaves unused (an area has no group, a term no coordinator
+# flag): typed, so that every branch of the UNION ALL has the same columns.
+_NO_ID = Value(0, output_field=IntegerField())
+_NO_FLAG = Value(False, output_field=BooleanField())
+
+
 def _facts(user) -> dict[str, frozenset]:
     """Everything the role predicates ask about the user, read in one query (a UNION ALL of the
     user's affiliations, area, memberships and the groups their organisations own) and kept on the
     user object for the request: each page asks several of these, and one round trip is enough."""
 
     def read() -> dict[str, frozenset]:
-        from django.db.models import BooleanField, CharField, IntegerField, Q, Value
+        from django.db.models import Q
 
         from governance.models import Membership, SteeringGroup
 
         def kind(name: str) -> Value:
-            return Value(name, output_field=CharField())
+            return Value(name)
 
         affiliations = (
             Affiliation.objects.filter(user=user)
@@ -44,13 +51,13 @@ def _facts(user) -> dict[str, frozenset]:
             .values_list(
                 kind("organisation"),
                 "organisation_id",
-                Value(0, output_field=IntegerField()),
+                _NO_ID,
                 "is_coordinator",
             )
         )
         area = AreaManager.objects.filter(user=user).order_by().values_list(
-            kind("area"), "wellbeing_area_id", Value(0, output_field=IntegerField()),
-            Value(False, output_field=BooleanField()),
+            kind("area"), "wellbeing_area_id", _NO_ID,
+            _NO_FLAG,
         )  # fmt: skip
         memberships = (
             Membership.objects.filter(person__user=user)
@@ -59,8 +66,8 @@ def _facts(user) -> dict[str, frozenset]:
         )
         owned = SteeringGroup.objects.filter(
             owner__affiliations__user=user, owner__affiliations__is_coordinator=True
-        ).order_by().values_list(kind("preparable"), "pk", Value(0, output_field=IntegerField()),
-                      Value(False, output_field=BooleanField()))  # fmt: skip
+        ).order_by().values_list(kind("preparable"), "pk", _NO_ID,
+                      _NO_FLAG)  # fmt: skip
         overseen = (
             Membership.objects.filter(person__user=user)
             .exclude(term__group__kind=SteeringGroup.Kind.NETWORK)
@@ -68,8 +75,8 @@ def _facts(user) -> dict[str, frozenset]:
             .values_list(
                 kind("overseen"),
                 "term__group__owner_id",
-                Value(0, output_field=IntegerField()),
-                Value(False, output_field=BooleanField()),
+                _NO_ID,
+                _NO_FLAG,
             )
         )
         rows = list(affiliations.union(area, memberships, owned, overseen, all=True).order_by())

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from aftercare.calculations import (
     Figures,
     clients_per_fte,
@@ -125,3 +127,65 @@ def test_an_area_without_a_client_count_has_no_clients_per_worker():
     (row,) = role_figures(figures, {"counsellor": (40, None)})
     assert row.clients_per_fte == Decimal("0.0")
     assert (row.fte_needed, row.gap) == (Decimal("0.00"), Decimal("-2.00"))
+
+
+def test_clients_per_fte_only_for_a_positive_fte_however_small():
+    assert clients_per_fte(10, Decimal("0.5")) == Decimal("20.0")
+    assert clients_per_fte(10, Decimal("0")) is None
+    assert clients_per_fte(10, Decimal("-1.0")) is None
+    assert clients_per_fte(10, None) is None
+
+
+def test_a_suppressed_count_on_either_side_is_never_compared():
+    assert percent_change("<5", 10) is None
+    assert percent_change(10, "<5") is None
+
+
+def test_role_figures_carry_the_staff_norms_and_workers_of_the_role():
+    figures = Figures(
+        clients_total=100,
+        staffing={"counsellor": (Decimal("2"), Decimal("1"))},
+        workers=[("A", "counsellor", 30), ("B", "counsellor", 50)],
+    )
+    (row,) = role_figures(figures, {"counsellor": (40, 25)})
+    assert (row.fte_filled, row.fte_vacant) == (Decimal("2"), Decimal("1"))
+    assert (row.target, row.ideal, row.workers, row.workers_above_norm) == (40, 25, 2, 1)
+    assert row.spread == spread([30, 50])
+    assert row.clients_per_fte == Decimal("50.0")
+
+
+def test_a_role_without_a_norm_has_no_clients_per_fte():
+    figures = Figures(clients_total=100, staffing={"special_counsellor": (Decimal("2"), Decimal("0"))})
+    (row,) = role_figures(figures, {})
+    assert row.clients_per_fte is None and row.target is None
+
+
+@pytest.mark.django_db
+def test_figures_read_from_a_stored_report_are_the_ones_entered():
+    from tests.aftercare.factories import (
+        AgeBandFactory,
+        AreaReportFactory,
+        StaffingLineFactory,
+        WorkerCaseloadFactory,
+    )
+
+    report = AreaReportFactory(
+        clients_total=60, new_clients=6, ended_clients=5, neet_clients=7, other_area_clients=1
+    )
+    report.age_counts.create(band=AgeBandFactory(lower=18, upper=20), clients=25)
+    report.age_counts.create(band=AgeBandFactory(lower=21, upper=25), clients=35)
+    StaffingLineFactory(
+        report=report, role="counsellor", fte_filled=Decimal("1.5"), fte_vacant=Decimal("0.5")
+    )
+    WorkerCaseloadFactory(report=report, label="A", role="counsellor", clients=33)
+    figures = Figures.from_report(type(report).objects.for_page().get(pk=report.pk))
+    assert figures == Figures(
+        clients_total=60,
+        new_clients=6,
+        ended_clients=5,
+        neet_clients=7,
+        other_area_clients=1,
+        age_bands={"18–20": 25, "21–25": 35},
+        staffing={"counsellor": (Decimal("1.5"), Decimal("0.5"))},
+        workers=[("A", "counsellor", 33)],
+    )

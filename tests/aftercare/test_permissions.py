@@ -122,3 +122,13 @@ def test_every_aftercare_url_answers_405_to_a_wrong_method(
     for name, url in _aftercare_urls(kwargs):
         assert client.put(url).status_code == 405, name
         assert client.delete(url).status_code == 405, name
+
+
+def test_only_the_areas_own_manager_sees_its_small_counts(
+    varha, pp, varha_manager, pp_manager, administrator
+):
+    from aftercare.permissions import sees_in_full
+
+    assert sees_in_full(varha_manager, varha)
+    assert not sees_in_full(pp_manager, varha)
+    assert not sees_in_full(administrator, varha)

@@ -170,3 +170,36 @@ def test_each_error_says_what_is_wrong_in_the_persons_words(figures, expected):
 def test_a_role_outside_the_vocabulary_is_named_as_given():
     (problem,) = hard_errors(Figures(clients_total=0, staffing={"mentor": (D(-1), D(0))}))
     assert problem.message == "Mentor: FTE cannot be negative."
+
+
+def test_nothing_may_be_more_than_a_total_of_zero():
+    problems = hard_errors(Figures(clients_total=0, new_clients=1))
+    assert [(p.field, p.message) for p in problems] == [
+        ("new_clients", "This cannot be more than the clients in total (0).")
+    ]
+
+
+def test_a_negative_age_band_and_duplicate_worker_labels_are_named_on_their_own_fields():
+    problems = hard_errors(
+        Figures(
+            clients_total=10,
+            age_bands={"18–20": -1},
+            workers=[("A", "counsellor", 1), ("A", "counsellor", 2)],
+        )
+    )
+    assert ("age_bands", "Age band 18–20: the number cannot be negative.") in [
+        (p.field, p.message) for p in problems
+    ]
+    assert ("workers", "Worker labels must be unique: A.") in [(p.field, p.message) for p in problems]
+
+
+def test_without_a_total_no_role_is_said_to_be_above_its_norm():
+    figures = Figures(staffing={"counsellor": (D("0.1"), D("0"))})
+    assert soft_warnings(figures, previous=None, norms={"counsellor": (5, None)}) == []
+
+
+def test_ratios_in_warnings_read_with_one_decimal_and_grouped_thousands():
+    figures = Figures(clients_total=12345, staffing={"counsellor": (D("2"), D("0"))})
+    with translation.override("fi"):
+        (warning,) = soft_warnings(figures, previous=None, norms={"counsellor": (40, None)})
+    assert "6\xa0172,5" in warning

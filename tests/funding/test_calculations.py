@@ -295,3 +295,22 @@ def test_budget_rows_without_an_actual_have_no_realisation_nor_remaining():
     assert (row.realisation, row.remaining) == (None, None)
     row = calc.BudgetRow("Palkat", D(300000), D(97500))
     assert (row.realisation, row.remaining) == (D("32.5"), D(202500))
+
+
+def test_a_year_without_salaries_has_a_flat_rate_of_zero_euros_not_a_gap():
+    estimate = calc.cost_estimate([("salaries", 2020, D(1000)), ("travel", 2021, D(50))], D(24))
+    (flat,) = [row for row in estimate.rows() if row["key"] == "flat_rate"]
+    assert flat["values"] == [D(240), D(0)]
+    assert all(type(value) is Decimal for value in flat["values"])
+
+
+def test_sums_of_nothing_are_zero_euros_as_decimals():
+    estimate = calc.cost_estimate([("salaries", 2020, D(1000))], None)
+    plan = calc.financing_plan([("eu_state", D(800))], cost_total=D(1000), aid_rate=D(80))
+    for total in (estimate.category_total("travel"), plan.by_kind("own_other_public")):
+        assert total == 0 and type(total) is Decimal
+
+
+def test_budget_vs_actual_keeps_each_lines_label():
+    report = calc.budget_vs_actual([("Palkat", D(300), D(150)), ("Muut", D(65), None)])
+    assert [row.label for row in report.rows] == ["Palkat", "Muut"]

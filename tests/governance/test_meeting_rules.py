@@ -344,3 +344,20 @@ def test_an_attachment_is_stored_under_a_random_name_with_the_extension_of_its_t
     assert "Salainen" not in first and "nimi" not in first
     assert len(first) == len("attachments/") + 32 + len(".pdf")
     assert unknown.endswith(".bin")
+
+
+def test_a_correction_saves_only_the_field_it_corrects(term):
+    meeting, section, _other = _approved_section(term)
+    section.decision = "Hyväksyttiin muutettuna."
+    section.title = "Ei kuulu korjaukseen"
+    section.save(correction=_correction(meeting, section, saved=True), update_fields=["decision"])
+    stored = AgendaSection.objects.get(pk=section.pk)
+    assert stored.decision == "Hyväksyttiin muutettuna." and stored.title != "Ei kuulu korjaukseen"
+
+
+def test_a_taken_section_number_is_refused_with_its_own_code(term):
+    AgendaSectionFactory(meeting=MeetingFactory(term=term, number=1), number=6)
+    section = AgendaSectionFactory.build(meeting=MeetingFactory(term=term, number=2), number=6)
+    with pytest.raises(ValidationError) as error:
+        section.clean()
+    assert [e.code for e in error.value.error_dict["number"]] == ["number_taken"]

@@ -55,6 +55,8 @@ def test_each_role_set_holds_only_the_users_own_rows(user, someone_else):
     secretary = MembershipFactory(person=person, role=Membership.Role.SECRETARY, term=TermFactory())
     member = MembershipFactory(person=person, term=TermFactory())
     owned = SteeringGroupFactory(owner=coordinator_of)
+    SteeringGroupFactory(owner=member_of)  # a member, not a coordinator, of the owner prepares nothing
+    network = MembershipFactory(person=person, term=TermFactory(group=SteeringGroupFactory(kind="network")))
     area = AreaManagerFactory(user=user).wellbeing_area
     covered = WellbeingAreaFactory()
     AftercareOrganisation.objects.create(organisation=coordinator_of, wellbeing_area=covered)
@@ -64,9 +66,10 @@ def test_each_role_set_holds_only_the_users_own_rows(user, someone_else):
     assert p.organisation_ids(user) == {member_of.pk, coordinator_of.pk}
     assert p.coordinated_organisation_ids(user) == {coordinator_of.pk}
     assert p.managed_area_id(user) == area.pk
-    assert p.member_group_ids(user) == {secretary.term.group_id, member.term.group_id}
+    assert p.member_group_ids(user) == {secretary.term.group_id, member.term.group_id, network.term.group_id}
     assert p.secretary_term_ids(user) == {secretary.term_id}
     assert p.preparable_group_ids(user) == {owned.pk}
+    assert p.overseen_organisation_ids(user) == {secretary.term.group.owner_id, member.term.group.owner_id}
     assert aftercare_area_ids(user) == {covered.pk}
 
 
@@ -82,6 +85,7 @@ def test_a_user_without_roles_has_empty_sets_and_an_anonymous_visitor_too(
         assert p.member_group_ids(who) == frozenset()
         assert p.secretary_term_ids(who) == frozenset()
         assert p.preparable_group_ids(who) == frozenset()
+        assert p.overseen_organisation_ids(who) == frozenset()
         assert aftercare_area_ids(who) == frozenset()
 
 
