@@ -16,7 +16,9 @@ Columns::
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -423,6 +425,17 @@ class FiguresImporter(Importer):
         )
 
 
+@dataclass(slots=True)
+class ReportPart:
+    """One report of a national backfill: its figures and the report they would change."""
+
+    area: Any
+    period: ReportingPeriod
+    figures: Figures
+    first_row: int
+    report: Any = None
+
+
 class BackfillImporter(Importer):
     """The national backfill (administrators): one file with many areas and periods, as THL would
     send years of figures. Each area and period is checked as the manager's upload would be; the
@@ -504,8 +517,7 @@ class BackfillImporter(Importer):
         }
         self.groups, problems = [], []
         for area, period, found, figures, first_row in groups:
-            part = FiguresImporter(user=self.user, area=area, period=period, bands=self.bands)
-            part.figures, part.first_row = figures, first_row
+            part = ReportPart(area, period, figures, first_row)
             report = reports.get((area.pk, period.pk))
             if report is not None and report.is_submitted:
                 locked = _("%(area)s %(period)s: the report is submitted and locked; reopen it first.")
