@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -113,35 +113,67 @@ def _copy_with_history(model, objs: list, *, user, now) -> None:
     them) know their ids as ``bulk_create`` would have told them.
     """
     opts = model._meta
-    with connection.cursor() as cursor:
+    # The connection itself, not django.db's per-thread proxy: it is asked once per value.
+    db = connections[DEFAULT_DB_ALIAS]
+    fields = opts.local_concrete_fields
+    history = model.history.model
+    tracked = history.tracked_fields
+    meta_columns = ["history_date", "history_type", "history_user_id", "history_change_reason"]
+    # Fields of plain values (numbers, text, dates, foreign keys to integer keys) are written
+    # as COPY text straight from their Python values; a model with any other kind of field
+    # (JSON, UUID, …) goes through its fields' database preparation and psycopg's adapters.
+    texters = [_texter(field) for field in fields]
+    plain = all(
+        field.get_internal_type() in _PLAIN_FIELDS or texter is _number
+        for field, texter in zip(fields, texters, strict=True)
+    )
+    with db.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
             [opts.db_table, opts.pk.column, len(objs)],
         )
         for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
             obj.pk = pk
-        fields = opts.local_concrete_fields
-        rows = []
         for obj in objs:
             obj._prepare_related_fields_for_save(operation_name="bulk_create")
-            rows.append(
-                [
-                    field.get_db_prep_save(field.pre_save(obj, add=True), connection=connection)
-                    for field in fields
-                ]
-            )
-            obj._state.adding, obj._state.db = False, connection.alias
-        _copy(cursor.cursor, opts.db_table, [field.column for field in fields], rows)
-        history = model.history.model
-        tracked = history.tracked_fields
+        if plain:
+            lines = [
+                "\t".join(
+                    [
+                        text(field.get_prep_value(field.pre_save(obj, add=True)))
+                        for field, text in zip(fields, texters, strict=True)
+                    ]
+                )
+                for obj in objs
+            ]
+            _copy_text(cursor.cursor, opts.db_table, [field.column for field in fields], lines)
+        else:
+            rows = [
+                [field.get_db_prep_save(field.pre_save(obj, add=True), connection=db) for field in fields]
+                for obj in objs
+            ]
+            _copy(cursor.cursor, opts.db_table, [field.column for field in fields], rows)
+        for obj in objs:
+            obj._state.adding, obj._state.db = False, db.alias
         user_id = getattr(user, "pk", None)
-        _copy(
-            cursor.cursor,
-            history._meta.db_table,
-            ["history_date", "history_type", "history_user_id", "history_change_reason"]
-            + [field.column for field in tracked],
-            ([now, "+", user_id, None] + [getattr(obj, field.attname) for field in tracked] for obj in objs),
-        )
+        if plain and [f.column for f in tracked] == [f.column for f in fields]:
+            head = f"{_text(now)}\t+\t{_text(user_id)}\t\\N\t"
+            _copy_text(
+                cursor.cursor,
+                history._meta.db_table,
+                meta_columns + [f.column for f in fields],
+                (head + line for line in lines),
+            )
+        else:
+            _copy(
+                cursor.cursor,
+                history._meta.db_table,
+                meta_columns + [field.column for field in tracked],
+                (
+                    [now, "+", user_id, None] + [getattr(obj, field.attname) for field in tracked]
+                    for obj in objs
+                ),
+            )
 
 
 def insert_rows(model, fields: Sequence[str], rows: Iterable[Sequence], *, user) -> list:
@@ -201,6 +233,16 @@ def insert_rows(model, fields: Sequence[str], rows: Iterable[Sequence], *, user)
     return pks
 
 
+_PLAIN_FIELDS = {
+    "CharField",
+    "TextField",
+    "SlugField",
+    "EmailField",
+    "URLField",
+    "DateField",
+    "DateTimeField",
+    "BooleanField",
+}
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
