@@ -143,7 +143,7 @@ def _warnings(area, period, figures: Figures) -> list[str]:
 
 
 def _preview(request, importer, batch, context, *, ack_error: str = "") -> HttpResponse:
-    importer.validate(importer.load_rows(batch.rows, batch.preview.get("where")))
+    importer.validate(pipeline.load_batch_rows(importer, batch))
     figures = importer.figures
     summary = selectors.Summary(
         area=importer.area, period=importer.period, report=None, full=True, figures=figures
@@ -154,7 +154,7 @@ def _preview(request, importer, batch, context, *, ack_error: str = "") -> HttpR
 
 
 def _confirm(request, importer, batch, context) -> HttpResponse:
-    importer.validate(importer.load_rows(batch.rows, batch.preview.get("where")))
+    importer.validate(pipeline.load_batch_rows(importer, batch))
     warnings = _warnings(importer.area, importer.period, importer.figures)
     comment = request.POST.get("comment", "").strip()
     if warnings and not (request.POST.get("acknowledge") and comment):

@@ -15,7 +15,10 @@ Columns::
 """
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -231,6 +234,99 @@ def wide_to_long(sheet: Sheet, bands: list[AgeBand]) -> Sheet | None:
     return Sheet(rows=rows, format=sheet.format, encoding=sheet.encoding, origins=origins)
 
 
+def band_labels(bands: list[AgeBand]) -> dict[str, str]:
+    return {band_key(b.label): b.label for b in bands}
+
+
+class FigureRows:
+    """The rows of one area's figures for one period, checked and gathered into ``figures`` one
+    at a time (the national backfill keeps one of these per report, never the rows)."""
+
+    __slots__ = ("bands", "figures", "problems", "rows_of", "seen")
+
+    def __init__(self, bands: dict[str, str]) -> None:
+        self.bands = bands  # band_labels()
+        self.figures = Figures()
+        self.seen: dict = {}
+        self.rows_of: dict[str, list[int]] = {}
+        self.problems: list[Problem] = []
+
+    def add(self, row: Row, row_problems: list[Problem]) -> None:
+        """Check ``row`` (``row_problems``: what the caller found wrong with it already)."""
+        v, figures, rows_of = row.values, self.figures, self.rows_of
+        kind, label, role = (
+            v.get("tieto") or "",
+            v.get("tunniste") or "",
+            ROLE_CODES.get(v.get("rooli") or ""),
+        )
+        if not kind:
+            row_problems.append(row.problem("tieto", _("which figure is this? The cell is empty.")))
+        if kind in (STAFFING, WORKER) and role is None:
+            row_problems.append(
+                row.problem("rooli", _("give the role: %(choices)s.") % {"choices": ", ".join(ROLE_CODES)})
+            )
+        if kind == AGE_BAND:
+            label = self.bands.get(band_key(label))
+            if label is None:
+                message = _("unknown age band “%(value)s”; use %(choices)s.")
+                row_problems.append(
+                    row.problem(
+                        "tunniste",
+                        message
+                        % {"value": v.get("tunniste"), "choices": ", ".join(sorted(self.bands.values()))},
+                    )
+                )
+        if kind == WORKER:
+            label = label.upper()
+            if not WORKER_LABEL.match(label):
+                row_problems.append(
+                    row.problem(
+                        "tunniste",
+                        _("use an anonymous label of one to three capital letters or digits, never a name."),
+                    )
+                )
+        key = (kind, label if kind in (AGE_BAND, WORKER) else "", role if kind == STAFFING else "")
+        if kind and key in self.seen:
+            row_problems.append(
+                row.problem(
+                    "tieto", _("the same figure is already on row %(row)s.") % {"row": self.seen[key]}
+                )
+            )
+        self.seen.setdefault(key, row.number)
+        if row_problems:
+            self.problems += row_problems
+            return
+        clients = v.get("asiakkaita")
+        if kind in COUNT_KINDS:
+            setattr(figures, COUNT_KINDS[kind], clients)
+            rows_of[COUNT_KINDS[kind]] = [row.number]
+        elif kind == AGE_BAND:
+            figures.age_bands[label] = clients
+            rows_of.setdefault("age_bands", []).append(row.number)
+        elif kind == STAFFING and (v.get("htv_taytetty") is not None or v.get("htv_avoin") is not None):
+            figures.staffing[role] = (
+                v.get("htv_taytetty") or Decimal(0),
+                v.get("htv_avoin") or Decimal(0),
+            )
+            rows_of[f"staffing:{role}"] = [row.number]
+        elif kind == WORKER and clients is not None:
+            figures.workers.append((label, role, clients))
+            rows_of.setdefault("workers", []).append(row.number)
+
+    def finish(self) -> list[Problem]:
+        """The problems of the rows, or else those of the figures they add up to."""
+        problems = self.problems
+        if not problems:
+            for item in hard_errors(self.figures):
+                numbers = self.rows_of.get(item.field)
+                where = (
+                    _("rows %(rows)s") % {"rows": ", ".join(map(str, numbers))} if numbers else _("the file")
+                )
+                problems.append(Problem(f"{where}: {item.message}"))
+        self.seen = self.rows_of = None  # the checks are done; the figures are what stays
+        return problems
+
+
 class FiguresImporter(Importer):
     """One area's figures for one period (the manager's upload), in the long shape of the
     template or the wide shape of a client system's report."""
@@ -259,8 +355,7 @@ class FiguresImporter(Importer):
         with translation.override("fi"):
             period_keys = {norm(self.period.label)}
         period_keys.add(norm(self.period.label))
-        bands = {band_key(b.label): b.label for b in self.bands}
-        figures, seen, rows_of, problems = Figures(), {}, {}, []
+        collected = FigureRows(band_labels(self.bands))
         for row in rows:
             v = row.values
             row_problems = []
@@ -276,75 +371,9 @@ class FiguresImporter(Importer):
                 row_problems.append(
                     row.problem("kausi", message % {"other": v["kausi"], "own": period_code(self.period)})
                 )
-            kind, label, role = (
-                v.get("tieto") or "",
-                v.get("tunniste") or "",
-                ROLE_CODES.get(v.get("rooli") or ""),
-            )
-            if not kind:
-                row_problems.append(row.problem("tieto", _("which figure is this? The cell is empty.")))
-            if kind in (STAFFING, WORKER) and role is None:
-                row_problems.append(
-                    row.problem(
-                        "rooli", _("give the role: %(choices)s.") % {"choices": ", ".join(ROLE_CODES)}
-                    )
-                )
-            if kind == AGE_BAND:
-                label = bands.get(band_key(label))
-                if label is None:
-                    message = _("unknown age band “%(value)s”; use %(choices)s.")
-                    row_problems.append(
-                        row.problem(
-                            "tunniste",
-                            message
-                            % {"value": v.get("tunniste"), "choices": ", ".join(sorted(bands.values()))},
-                        )
-                    )
-            if kind == WORKER:
-                label = label.upper()
-                if not WORKER_LABEL.match(label):
-                    row_problems.append(
-                        row.problem(
-                            "tunniste",
-                            _(
-                                "use an anonymous label of one to three capital letters or digits, "
-                                "never a name."
-                            ),
-                        )
-                    )
-            key = (kind, label if kind in (AGE_BAND, WORKER) else "", role if kind == STAFFING else "")
-            if kind and key in seen:
-                row_problems.append(
-                    row.problem("tieto", _("the same figure is already on row %(row)s.") % {"row": seen[key]})
-                )
-            seen.setdefault(key, row.number)
-            problems += row_problems
-            if row_problems:
-                continue
-            clients = v.get("asiakkaita")
-            if kind in COUNT_KINDS:
-                setattr(figures, COUNT_KINDS[kind], clients)
-                rows_of[COUNT_KINDS[kind]] = [row.number]
-            elif kind == AGE_BAND:
-                figures.age_bands[label] = clients
-                rows_of.setdefault("age_bands", []).append(row.number)
-            elif kind == STAFFING and (v.get("htv_taytetty") is not None or v.get("htv_avoin") is not None):
-                figures.staffing[role] = (
-                    v.get("htv_taytetty") or Decimal(0),
-                    v.get("htv_avoin") or Decimal(0),
-                )
-                rows_of[f"staffing:{role}"] = [row.number]
-            elif kind == WORKER and clients is not None:
-                figures.workers.append((label, role, clients))
-                rows_of.setdefault("workers", []).append(row.number)
-        if not problems:
-            for item in hard_errors(figures):
-                numbers = rows_of.get(item.field)
-                where = (
-                    _("rows %(rows)s") % {"rows": ", ".join(map(str, numbers))} if numbers else _("the file")
-                )
-                problems.append(Problem(f"{where}: {item.message}"))
-        self.figures = figures
+            collected.add(row, row_problems)
+        problems = collected.finish()
+        self.figures = collected.figures
         return problems
 
     def plan(self, rows: list[Row]) -> Plan:
@@ -396,12 +425,24 @@ class FiguresImporter(Importer):
         )
 
 
+@dataclass(slots=True)
+class ReportPart:
+    """One report of a national backfill: its figures and the report they would change."""
+
+    area: Any
+    period: ReportingPeriod
+    figures: Figures
+    first_row: int
+    report: Any = None
+
+
 class BackfillImporter(Importer):
     """The national backfill (administrators): one file with many areas and periods, as THL would
     send years of figures. Each area and period is checked as the manager's upload would be; the
     whole file is written or nothing."""
 
     kind = "aftercare.backfill"
+    streams = True
     columns = [
         Column(
             c.key,
@@ -420,8 +461,12 @@ class BackfillImporter(Importer):
         super().__init__(user=user, scope="national")
         self.bands = bands
         self.groups: list = []
+        self.codes: dict[int, str] = {}  # period pk → period_code()
 
     def validate(self, rows: list[Row]) -> list[Problem]:
+        return self.validate_stream(rows)
+
+    def validate_stream(self, rows: Iterable[Row]) -> list[Problem]:
         from governance.models import WellbeingArea
 
         areas = {}
@@ -429,48 +474,104 @@ class BackfillImporter(Importer):
             for name in (area.slug, area.name_fi, area.name_sv):
                 if norm(name):
                     areas.setdefault(norm(name), area)
-        periods = {}
+        periods, self.codes = {}, {}
         with translation.override("fi"):
             for period in ReportingPeriod.objects.all():
-                periods.setdefault(norm(period.label), period)
-        grouped: dict = {}
+                self.codes[period.pk] = code = str(period.label)  # period_code(), once per period
+                periods.setdefault(norm(code), period)
+        bands = band_labels(self.bands)
+        # One FigureRows per area and period: what a report needs, not its rows.
+        grouped: dict[tuple, tuple] = {}
         problems = []
         for row in rows:
-            area = areas.get(norm(row.values.get("alue")))
-            period = periods.get(norm(row.values.get("kausi")))
+            alue, kausi = row.values.get("alue"), row.values.get("kausi")
+            area, period = areas.get(norm(alue)), periods.get(norm(kausi))
             if area is None:
-                message = _("unknown wellbeing area “%(value)s”.") % {"value": row.values.get("alue") or ""}
+                message = _("unknown wellbeing area “%(value)s”.") % {"value": alue or ""}
                 problems.append(row.problem("alue", message))
             if period is None:
-                message = _("unknown reporting period “%(value)s”.") % {
-                    "value": row.values.get("kausi") or ""
-                }
+                message = _("unknown reporting period “%(value)s”.") % {"value": kausi or ""}
                 problems.append(row.problem("kausi", message))
             if area is not None and period is not None:
-                grouped.setdefault((area, period), []).append(row)
+                group = grouped.get((area.pk, period.pk))
+                if group is None:
+                    group = grouped[area.pk, period.pk] = (area, period, FigureRows(bands), row.number)
+                group[2].add(row, [])
+        return problems + self._gather(
+            [
+                (area, period, collected.finish(), collected.figures, first)
+                for area, period, collected, first in grouped.values()
+            ]
+        )
+
+    def _gather(self, groups: list) -> list[Problem]:
+        """``self.groups`` from (area, period, problems, figures, first row) of each report, with
+        the report each would change, if any: submitted ones refuse the file."""
         from aftercare.models import AreaReport
 
         reports = {
             (r.wellbeing_area_id, r.period_id): r
             for r in AreaReport.objects.for_page().filter(
-                wellbeing_area__in={a for a, _p in grouped}, period__in={p for _a, p in grouped}
+                wellbeing_area__in={g[0] for g in groups}, period__in={g[1] for g in groups}
             )
         }
-        self.groups = []
-        for (area, period), group_rows in grouped.items():
-            part = FiguresImporter(user=self.user, area=area, period=period, bands=self.bands)
-            found = part.validate(group_rows)
+        self.groups, problems = [], []
+        for area, period, found, figures, first_row in groups:
+            part = ReportPart(area, period, figures, first_row)
             report = reports.get((area.pk, period.pk))
             if report is not None and report.is_submitted:
                 locked = _("%(area)s %(period)s: the report is submitted and locked; reopen it first.")
-                where = {"area": area.slug, "period": period_code(period)}
-                found.append(Problem(locked % where, group_rows[0].number))
-            problems += [
-                Problem(f"{area.slug} {period_code(period)}: {p}") if not p.row else p for p in found
-            ]
+                where = {"area": area.slug, "period": self.codes[period.pk]}
+                found.append(Problem(locked % where, first_row))
+            if found:
+                code = self.codes[period.pk]
+                problems += [Problem(f"{area.slug} {code}: {p}") if not p.row else p for p in found]
             part.report = report
             self.groups.append(part)
         return problems
+
+    def keep(self) -> list:
+        """Each report's figures, as plain JSON: [area, period, first row, counts, age bands,
+        staffing, workers]."""
+        return [
+            [
+                part.area.pk,
+                part.period.pk,
+                part.first_row,
+                [getattr(part.figures, name) for name in Figures.COUNT_FIELDS],
+                list(part.figures.age_bands.items()),
+                [
+                    [role, str(filled), str(vacant)]
+                    for role, (filled, vacant) in part.figures.staffing.items()
+                ],
+                part.figures.workers,
+            ]
+            for part in self.groups
+        ]
+
+    def resume(self, kept: list) -> list[Problem]:
+        from governance.models import WellbeingArea
+
+        areas = WellbeingArea.objects.in_bulk({item[0] for item in kept})
+        with translation.override("fi"):
+            periods = ReportingPeriod.objects.in_bulk({item[1] for item in kept})
+            self.codes = {pk: str(period.label) for pk, period in periods.items()}
+        groups, problems = [], []
+        for area_pk, period_pk, first_row, counts, bands, staffing, workers in kept:
+            area, period = areas.get(area_pk), periods.get(period_pk)
+            if area is None or period is None:
+                problems.append(
+                    Problem(_("the wellbeing area or period of this row no longer exists."), first_row)
+                )
+                continue
+            figures = Figures(
+                **dict(zip(Figures.COUNT_FIELDS, counts, strict=True)),
+                age_bands=dict(bands),
+                staffing={role: (Decimal(filled), Decimal(vacant)) for role, filled, vacant in staffing},
+                workers=[tuple(worker) for worker in workers],
+            )
+            groups.append((area, period, [], figures, first_row))
+        return problems + self._gather(groups)
 
     def plan(self, rows: list[Row]) -> Plan:
         plan = Plan(payload=self.groups)
@@ -478,7 +579,7 @@ class BackfillImporter(Importer):
             action = "new" if part.report is None else "changed"
             if part.report is not None and Figures.from_report(part.report) == part.figures:
                 action = "unchanged"
-            label = f"{part.area.slug} {period_code(part.period)}"
+            label = f"{part.area.slug} {self.codes[part.period.pk]}"
             plan.changes.append(Change(action, label, [("", "", show(part.figures.clients_total))]))
         return plan
 

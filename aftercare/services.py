@@ -19,7 +19,7 @@ from aftercare.models import (
 )
 from aftercare.notifications import notify_report_reopened
 from aftercare.validation import hard_errors
-from config.bulk import bulk_write
+from config.bulk import bulk_write, insert_rows
 from config.models import ConcurrentEditError
 from governance.models import WellbeingArea
 
@@ -172,21 +172,62 @@ def reports_save_many(*, items: list[tuple[WellbeingArea, ReportingPeriod, Figur
         values = {name: getattr(figures, name) or 0 for name in Figures.COUNT_FIELDS}
         report = found.get((area.pk, period.pk))
         if report is None:
-            report = AreaReport(wellbeing_area=area, period=period, **values)
-            new.append(report)
-        else:
-            if report.is_submitted:
-                locked = _("%(report)s: the report is submitted and locked; reopen it first.")
-                raise ValidationError(locked % {"report": report}, code="locked")
-            if any(getattr(report, name) != value for name, value in values.items()):
-                for name, value in values.items():
-                    setattr(report, name, value)
-                changed.append(report)
+            new.append((area.pk, period.pk, figures))
+            continue
+        if report.is_submitted:
+            locked = _("%(report)s: the report is submitted and locked; reopen it first.")
+            raise ValidationError(locked % {"report": report}, code="locked")
+        if any(getattr(report, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(report, name, value)
+            changed.append(report)
         pairs.append((report, figures))
-    bulk_write(AreaReport, user=user, new=new, changed=changed, fields=Figures.COUNT_FIELDS)
-    for report in new:
-        report._fresh = True
+    bulk_write(AreaReport, user=user, changed=changed, fields=Figures.COUNT_FIELDS)
     _write_lines(pairs, user=user)
+    _insert_new_reports(new, user=user)
+
+
+def _insert_new_reports(items: list[tuple[int, int, Figures]], *, user) -> None:
+    """New reports and their lines as plain rows: a national backfill creates thousands, and a
+    model instance for each of their lines would cost more than writing them."""
+    ids = insert_rows(
+        AreaReport,
+        ["wellbeing_area_id", "period_id", *Figures.COUNT_FIELDS],
+        [
+            (area, period, *(getattr(f, name) or 0 for name in Figures.COUNT_FIELDS))
+            for area, period, f in items
+        ],
+        user=user,
+    )
+    bands = {band.label: band.pk for band in AgeBand.objects.all()}
+    reports = list(zip(ids, (figures for _a, _p, figures in items), strict=True))
+    insert_rows(
+        AgeBandCount,
+        ["report_id", "band_id", "clients"],
+        [
+            (pk, bands[label], clients)
+            for pk, figures in reports
+            for label, clients in figures.age_bands.items()
+            if clients is not None
+        ],
+        user=user,
+    )
+    insert_rows(
+        StaffingLine,
+        ["report_id", "role", "fte_filled", "fte_vacant"],
+        [
+            (pk, role, filled, vacant)
+            for pk, figures in reports
+            for role, (filled, vacant) in figures.staffing.items()
+        ],
+        user=user,
+    )
+    insert_rows(
+        WorkerCaseload,
+        ["report_id", "label", "role", "clients"],
+        [(pk, label, role, clients) for pk, figures in reports for label, role, clients in figures.workers],
+        user=user,
+    )
 
 
 @transaction.atomic

@@ -7,9 +7,11 @@ whatever its size. Callers validate first (rows are not ``full_clean``ed here) a
 their transaction: the database's constraints remain the last word.
 """
 
+import datetime
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -111,32 +113,176 @@ def _copy_with_history(model, objs: list, *, user, now) -> None:
     them) know their ids as ``bulk_create`` would have told them.
     """
     opts = model._meta
-    with connection.cursor() as cursor:
+    # The connection itself, not django.db's per-thread proxy: it is asked once per value.
+    db = connections[DEFAULT_DB_ALIAS]
+    fields = opts.local_concrete_fields
+    history = model.history.model
+    tracked = history.tracked_fields
+    meta_columns = ["history_date", "history_type", "history_user_id", "history_change_reason"]
+    # Fields of plain values (numbers, text, dates, foreign keys to integer keys) are written
+    # as COPY text straight from their Python values; a model with any other kind of field
+    # (JSON, UUID, …) goes through its fields' database preparation and psycopg's adapters.
+    texters = [_texter(field) for field in fields]
+    plain = all(
+        field.get_internal_type() in _PLAIN_FIELDS or texter is _number
+        for field, texter in zip(fields, texters, strict=True)
+    )
+    with db.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
             [opts.db_table, opts.pk.column, len(objs)],
         )
         for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
             obj.pk = pk
-        fields = opts.local_concrete_fields
-        rows = []
         for obj in objs:
             obj._prepare_related_fields_for_save(operation_name="bulk_create")
-            rows.append(
-                [
-                    field.get_db_prep_save(field.pre_save(obj, add=True), connection=connection)
-                    for field in fields
-                ]
-            )
-            obj._state.adding, obj._state.db = False, connection.alias
-        _copy(cursor.cursor, opts.db_table, [field.column for field in fields], rows)
-        history = model.history.model
-        tracked = history.tracked_fields
+        if plain:
+            lines = [
+                "\t".join(
+                    [
+                        text(field.get_prep_value(field.pre_save(obj, add=True)))
+                        for field, text in zip(fields, texters, strict=True)
+                    ]
+                )
+                for obj in objs
+            ]
+            _copy_text(cursor.cursor, opts.db_table, [field.column for field in fields], lines)
+        else:
+            rows = [
+                [field.get_db_prep_save(field.pre_save(obj, add=True), connection=db) for field in fields]
+                for obj in objs
+            ]
+            _copy(cursor.cursor, opts.db_table, [field.column for field in fields], rows)
+        for obj in objs:
+            obj._state.adding, obj._state.db = False, db.alias
         user_id = getattr(user, "pk", None)
-        _copy(
+        if plain and [f.column for f in tracked] == [f.column for f in fields]:
+            head = f"{_text(now)}\t+\t{_text(user_id)}\t\\N\t"
+            _copy_text(
+                cursor.cursor,
+                history._meta.db_table,
+                meta_columns + [f.column for f in fields],
+                (head + line for line in lines),
+            )
+        else:
+            _copy(
+                cursor.cursor,
+                history._meta.db_table,
+                meta_columns + [field.column for field in tracked],
+                (
+                    [now, "+", user_id, None] + [getattr(obj, field.attname) for field in tracked]
+                    for obj in objs
+                ),
+            )
+
+
+def insert_rows(model, fields: Sequence[str], rows: Iterable[Sequence], *, user) -> list:
+    """Insert new rows of ``model`` given as tuples of ``fields`` (attnames: ``report_id``), with
+    their "+" history rows, without building a model instance each: a national import writes tens
+    of thousands. Every other field takes its default (timestamps now, version 1). Returns the new
+    primary keys in the order of ``rows``.
+
+    PostgreSQL: COPY in its text format, written here for the plain values imports produce (str,
+    int, Decimal, date, datetime, bool, None). Elsewhere: ``bulk_write`` with instances.
+    """
+    now = timezone.now()
+    opts = model._meta
+    if connection.vendor != "postgresql" or not isinstance(opts.pk, AutoFieldMixin):
+        objs = [model(**dict(zip(fields, row, strict=True))) for row in rows]
+        bulk_write(model, user=user, new=objs)
+        return [obj.pk for obj in objs]
+    given = {name: index for index, name in enumerate(fields)}
+    # One line of COPY text per row: a template with every field's default text in place and a
+    # slot for the key and each given value, which a converter per field fills in.
+    columns, parts, slots = [opts.pk.column], ["%s"], []
+    for field in opts.local_concrete_fields:
+        if field is opts.pk:
+            continue
+        columns.append(field.column)
+        if field.attname in given:
+            parts.append("%s")
+            slots.append((given[field.attname], _texter(field)))
+        else:
+            auto = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+            parts.append(_text(now if auto else field.get_default()).replace("%", "%%"))
+    template = "\t".join(parts)
+    rows = rows if isinstance(rows, list) else list(rows)
+    if not rows:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [opts.db_table, opts.pk.column, len(rows)],
+        )
+        pks = [pk for (pk,) in cursor.fetchall()]
+        lines = [
+            template % (pk, *[text(row[at]) for at, text in slots]) for pk, row in zip(pks, rows, strict=True)
+        ]
+        _copy_text(cursor.cursor, opts.db_table, columns, lines)
+        history = model.history.model
+        tracked = {field.column for field in history.tracked_fields}
+        if set(columns) != tracked:  # history keeps exactly the model's own columns
+            raise ValueError(f"{history.__name__} does not track the columns of {model.__name__}")
+        head = f"{_text(now)}\t+\t{_text(getattr(user, 'pk', None))}\t\\N\t"
+        _copy_text(
             cursor.cursor,
             history._meta.db_table,
-            ["history_date", "history_type", "history_user_id", "history_change_reason"]
-            + [field.column for field in tracked],
-            ([now, "+", user_id, None] + [getattr(obj, field.attname) for field in tracked] for obj in objs),
+            ["history_date", "history_type", "history_user_id", "history_change_reason", *columns],
+            (head + line for line in lines),
         )
+    return pks
+
+
+_PLAIN_FIELDS = {
+    "CharField",
+    "TextField",
+    "SlugField",
+    "EmailField",
+    "URLField",
+    "DateField",
+    "DateTimeField",
+    "BooleanField",
+}
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _number(value) -> str:
+    return "\\N" if value is None else str(value)
+
+
+def _texter(field):
+    """The converter to COPY text for ``field``'s values (``_text`` for any value)."""
+    kind = field.get_internal_type()
+    if kind in ("DecimalField", "FloatField") or kind.endswith("IntegerField") or kind.endswith("AutoField"):
+        return _number
+    if kind == "ForeignKey" and field.target_field.get_internal_type().endswith(
+        ("IntegerField", "AutoField")
+    ):
+        return _number
+    return _text
+
+
+def _text(value) -> str:
+    """A value as COPY's text format writes it."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, int | Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):  # datetimes too, with their offset
+        return value.isoformat()
+    return str(value).translate(_ESCAPES)
+
+
+def _copy_text(cursor, table: str, columns: list[str], lines: Iterable[str]) -> None:
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with cursor.copy(f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN") as copy:
+        chunk: list[str] = []
+        for line in lines:
+            chunk.append(line)
+            if len(chunk) >= BATCH:
+                copy.write("\n".join(chunk) + "\n")
+                chunk = []
+        if chunk:
+            copy.write("\n".join(chunk) + "\n")

@@ -31,7 +31,9 @@ class ImportBatch(models.Model):
     encoding = models.CharField(_("encoding"), max_length=20, blank=True)
     options = models.JSONField(_("options"), default=dict, blank=True)
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PREVIEWED)
+    # Raw cells of a file waiting for its mapping; the checked rows of a previewed file are in ``data``.
     rows = models.JSONField(_("checked rows"), default=list)
+    data = models.BinaryField(_("checked rows, compressed"), default=bytes, blank=True)
     preview = models.JSONField(_("preview"), default=dict)
     result = models.JSONField(_("result"), default=dict, blank=True)
 

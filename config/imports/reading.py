@@ -7,9 +7,11 @@ unpacks anything the zip directory is checked, so a decompression bomb is refuse
 then rows, columns and cells are capped while reading.
 """
 
+import codecs
 import csv
 import io
 import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -31,11 +33,64 @@ class UnreadableFile(ValueError):
     """An upload that is not a table the portal can read; the message says why, in the user's language."""
 
 
+class LazyRows(Sequence):
+    """The rows of a file read as they are needed, so a national file is never held whole.
+
+    Iterating reads the file again from its start; indexing and slicing from the start read only
+    as far as they reach (the header search looks at the first 30 rows); anything else (a negative
+    index, ``len``) reads every row once and keeps them. ``UnreadableFile`` (too many rows, broken
+    quotation) is raised where the reading reaches the fault.
+    """
+
+    def __init__(self, produce: Callable[[], Iterator[list]]) -> None:
+        self._produce = produce
+        self._head: list[list] = []
+        self._complete = False
+
+    def _fill(self, count: int | None) -> list[list]:
+        if self._complete or (count is not None and len(self._head) >= count):
+            return self._head
+        head = []
+        for row in self._produce():
+            head.append(row)
+            if count is not None and len(head) >= count:
+                break
+        else:
+            self._complete = True
+        self._head = head
+        return head
+
+    def __iter__(self) -> Iterator[list]:
+        return iter(self._head) if self._complete else self._produce()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.start or 0, index.stop, index.step or 1
+            if start >= 0 and step > 0 and stop is not None and stop >= 0:
+                return self._fill(stop)[index]
+            return self._fill(None)[index]
+        if index >= 0:
+            return self._fill(index + 1)[index]
+        return self._fill(None)[index]
+
+    def __len__(self) -> int:
+        return len(self._fill(None))
+
+    def __bool__(self) -> bool:
+        return bool(self._fill(1))
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+
 @dataclass
 class Sheet:
-    """The cells of a file's first sheet: str, int, float, Decimal or None. Row 1 is rows[0]."""
+    """The cells of a file's first sheet: str, int, float, Decimal or None. Row 1 is rows[0].
 
-    rows: list[list]
+    ``rows`` is a list, or for a file read with ``lazy=True`` a ``LazyRows`` read as it is needed.
+    """
+
+    rows: Sequence[list]
     format: str
     encoding: str = ""  # CSV only: "UTF-8", "Windows-1252", "ISO-8859-15"
     notes: list[str] = field(default_factory=list)
@@ -57,7 +112,10 @@ def read_upload(upload) -> Sheet:
     return read_bytes(upload.name, content)
 
 
-def read_bytes(name: str, content: bytes) -> Sheet:
+def read_bytes(name: str, content: bytes, *, lazy: bool = False) -> Sheet:
+    """``content`` as a sheet, or ``UnreadableFile``. With ``lazy`` the rows are read as they are
+    iterated (``LazyRows``): the import pipeline streams a national file through its checks
+    without holding its cells, and faults deep in the file are raised where iteration meets them."""
     fmt = file_format(name)
     if len(content) > MAX_UPLOAD_BYTES:
         raise UnreadableFile(
@@ -66,10 +124,14 @@ def read_bytes(name: str, content: bytes) -> Sheet:
     if not content.strip():
         raise UnreadableFile(_("The file is empty."))
     sheet = _read_csv(content) if fmt == "csv" else _read_workbook(content, fmt)
-    if any("\x00" in cell for row in sheet.rows for cell in row if isinstance(cell, str)):
-        # No report holds a NUL character, and no database text column can keep one.
-        raise UnreadableFile(_("The file contains binary data (NUL characters): it is not a report."))
+    if not lazy and not isinstance(sheet.rows, list):
+        sheet.rows = list(sheet.rows)
     return sheet
+
+
+def _binary_data() -> UnreadableFile:
+    # No report holds a NUL character, and no database text column can keep one.
+    return UnreadableFile(_("The file contains binary data (NUL characters): it is not a report."))
 
 
 # --- CSV ------------------------------------------------------------------------------------------
@@ -77,10 +139,19 @@ def read_bytes(name: str, content: bytes) -> Sheet:
 
 def decode(content: bytes) -> tuple[str, str]:
     """(text, encoding name shown to the user)."""
+    codec, shown = detect_encoding(content)
+    return content.decode(codec), shown
+
+
+def detect_encoding(content: bytes) -> tuple[str, str]:
+    """(Python codec, encoding name shown to the user), checked over the whole file without
+    decoding it into one string."""
     if content.startswith(b"\xef\xbb\xbf"):
-        return content[3:].decode("utf-8", errors="strict"), "UTF-8"
+        _check_utf8(content)
+        return "utf-8-sig", "UTF-8"
     try:
-        return content.decode("utf-8"), "UTF-8"
+        _check_utf8(content)
+        return "utf-8", "UTF-8"
     except UnicodeDecodeError:
         pass
     if b"\x00" in content:
@@ -91,11 +162,25 @@ def decode(content: bytes) -> tuple[str, str]:
     # The two differ in eight characters (€ Š š Ž ž Œ œ Ÿ); Excel on Windows writes cp1252.
     encoding = best.encoding if best is not None else "cp1252"
     try:
-        text = content.decode(encoding)
+        _check_decodes(content, encoding)
     except UnicodeDecodeError:
-        text = content.decode("iso8859_15")
         encoding = "iso8859_15"
-    return text, {"cp1252": "Windows-1252", "iso8859_15": "ISO-8859-15"}.get(encoding, encoding)
+    return encoding, {"cp1252": "Windows-1252", "iso8859_15": "ISO-8859-15"}.get(encoding, encoding)
+
+
+CHUNK = 1 << 20
+
+
+def _check_decodes(content: bytes, encoding: str) -> None:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(content)
+    for start in range(0, len(content), CHUNK):
+        decoder.decode(view[start : start + CHUNK])
+    decoder.decode(b"", final=True)
+
+
+def _check_utf8(content: bytes) -> None:
+    _check_decodes(content, "utf-8")
 
 
 def sniff_delimiter(text: str) -> str:
@@ -115,21 +200,28 @@ def sniff_delimiter(text: str) -> str:
 
 def _read_csv(content: bytes) -> Sheet:
     try:
-        text, encoding = decode(content)
+        codec, encoding = detect_encoding(content)
     except UnicodeDecodeError:
         raise UnreadableFile(
             _("The file is not readable text in UTF-8, Windows-1252 or ISO-8859-15.")
         ) from None
-    delimiter = sniff_delimiter(text)
-    rows: list[list] = []
-    cells = 0
-    try:
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            _check_caps(len(rows) + 1, len(row), cells := cells + len(row))
-            rows.append([cell if cell.strip() else None for cell in row])
-    except csv.Error:
-        raise UnreadableFile(_("The CSV file could not be read: check its quotation marks.")) from None
-    return Sheet(rows=rows, format="csv", encoding=encoding)
+    if b"\x00" in content:  # in these encodings a NUL byte is a NUL character and nothing else
+        raise _binary_data()
+    delimiter = sniff_delimiter(content[:65536].decode(codec, errors="ignore"))
+
+    def produce() -> Iterator[list]:
+        text = io.TextIOWrapper(io.BytesIO(content), encoding=codec, newline="")
+        count = cells = 0
+        try:
+            for row in csv.reader(text, delimiter=delimiter):
+                count += 1
+                cells += len(row)
+                _check_caps(count, len(row), cells)
+                yield [cell if cell.strip() else None for cell in row]
+        except csv.Error:
+            raise UnreadableFile(_("The CSV file could not be read: check its quotation marks.")) from None
+
+    return Sheet(rows=LazyRows(produce), format="csv", encoding=encoding)
 
 
 def _check_caps(row_count: int, width: int, cells: int) -> None:
@@ -164,6 +256,8 @@ def _cell(value):
     if isinstance(value, float):
         return Decimal(repr(value))
     if isinstance(value, str):
+        if "\x00" in value:
+            raise _binary_data()
         return value if value.strip() else None
     if value == "":
         return None
@@ -180,12 +274,22 @@ def _read_workbook(content: bytes, fmt: str) -> Sheet:
             raise UnreadableFile(_("The spreadsheet has no sheets."))
         sheet = workbook.get_sheet_by_index(0)
         _check_caps(sheet.total_height, sheet.total_width, sheet.total_height * sheet.total_width)
-        rows, cells = [], 0
-        for row in sheet.iter_rows():
-            _check_caps(len(rows) + 1, len(row), cells := cells + len(row))
-            rows.append([_cell(value) for value in row])
     except UnreadableFile:
         raise
     except Exception:  # noqa: BLE001 - whatever calamine objects to means the same to the user
         raise UnreadableFile(_("The file is not a valid spreadsheet (XLSX or ODS).")) from None
-    return Sheet(rows=rows, format=fmt)
+
+    def produce() -> Iterator[list]:
+        count = cells = 0
+        try:
+            for row in sheet.iter_rows():
+                count += 1
+                cells += len(row)
+                _check_caps(count, len(row), cells)
+                yield [_cell(value) for value in row]
+        except UnreadableFile:
+            raise
+        except Exception:  # noqa: BLE001 - as above
+            raise UnreadableFile(_("The file is not a valid spreadsheet (XLSX or ODS).")) from None
+
+    return Sheet(rows=LazyRows(produce), format=fmt)
