@@ -1,40 +1,52 @@
 """Reads of steering groups and meetings."""
 
+import operator
+from functools import reduce
+
 import rules
-from django.db.models import Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from config.sections import registry
 from governance.models import Meeting, Membership, SteeringGroup, Term
 
+LIST_LENGTH = 20
+
 
 def my_groups(user) -> dict:
-    """The "My groups" page: the user's groups, their upcoming meetings, agendas and minutes."""
+    """The "My groups" page: the user's groups, their upcoming meetings, agendas and minutes.
+
+    The five lists of meetings are read in one query: each list is a (limited) subquery, the rows
+    carry a flag per list they belong to, and are sorted into the lists here."""
     groups = list(SteeringGroup.objects.visible_to(user).select_related("owner"))
-    meetings = Meeting.objects.visible_to(user).select_related("group", "term")
+    meetings = Meeting.objects.visible_to(user).order_by("-starts_at", "-pk")  # ties in a stable order
     now = timezone.now()
-    return {
-        "groups": groups,
-        "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:20]),
-        "agendas": list(
-            meetings.filter(
-                status__in=[Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.MINUTES_DRAFTED],
-                starts_at__lt=now,
-            )[:20]
-        ),
-        "minutes": list(meetings.filter(status=Meeting.Status.APPROVED)[:20]),
-        "drafts": list(Meeting.objects.preparable_by(user).filter(status=Meeting.Status.DRAFT)),
-        "to_check": list(
-            meetings.filter(
-                status=Meeting.Status.MINUTES_CHECKING,
-                checks__person__user=user,
-                checks__approved_at__isnull=True,
-            )
+    lists = {
+        "upcoming": meetings.filter(starts_at__gte=now).order_by("starts_at", "pk")[:LIST_LENGTH],
+        "agendas": meetings.filter(
+            status__in=[Meeting.Status.AGENDA_PUBLISHED, Meeting.Status.MINUTES_DRAFTED], starts_at__lt=now
+        )[:LIST_LENGTH],
+        "minutes": meetings.filter(status=Meeting.Status.APPROVED)[:LIST_LENGTH],
+        "drafts": Meeting.objects.preparable_by(user).filter(status=Meeting.Status.DRAFT),
+        "to_check": meetings.filter(
+            status=Meeting.Status.MINUTES_CHECKING,
+            checks__person__user=user,
+            checks__approved_at__isnull=True,
         )
         if user.is_authenticated
-        else [],
+        else Meeting.objects.none(),
     }
+    member_of = {name: Q(pk__in=queryset.values("pk")) for name, queryset in lists.items()}
+    rows = list(
+        Meeting.objects.filter(reduce(operator.or_, member_of.values()))
+        .annotate(**{f"in_{name}": ExpressionWrapper(q, BooleanField()) for name, q in member_of.items()})
+        .select_related("group", "term")
+        .order_by("-starts_at", "-pk")  # newest first, as every list but the upcoming one is shown
+    )
+    result = {name: [m for m in rows if getattr(m, f"in_{name}")] for name in lists}
+    result["upcoming"].reverse()
+    return {"groups": groups, **result}
 
 
 def meeting_page(meeting: Meeting, viewer, *, media: str) -> dict:
