@@ -1,15 +1,21 @@
 """Reads of steering groups and meetings."""
 
+import hashlib
 import operator
 from functools import reduce
 
 import rules
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from config.sections import registry
 from governance.models import Meeting, Membership, SteeringGroup, Term
+from governance.models.meetings import SECTIONS_FOR_PAGE
+from governance.permissions import opens_confidential_attachments_of
 
 LIST_LENGTH = 20
 
@@ -49,37 +55,46 @@ def my_groups(user) -> dict:
     return {"groups": groups, **result}
 
 
+SECTIONS_CACHE_SECONDS = 30 * 24 * 3600
+
+
 def meeting_page(meeting: Meeting, viewer, *, media: str) -> dict:
     """What the meeting page and its PDF show, with the embedded report sections rendered.
 
     ``meeting`` comes from ``Meeting.objects.for_page()``: the query count does not grow with the
-    number of sections and attendees (embedded sections add their own, per embed).
+    number of sections and attendees (embedded sections add their own, per embed). From
+    ``for_page(sections=False)``, the sections of a published agenda or of minutes are rendered
+    once and cached (``sections_html``), and read from the database only when that is missing.
     """
     from governance.models import Membership
 
-    sections = list(meeting.sections.all())
-    for section in sections:
-        section.rendered_embeds = [_rendered(embed, meeting, viewer, media) for embed in section.embeds.all()]
-        # rules.has_perm, not user.has_perm: a superuser is not thereby a reader of confidential files.
-        # A confidential attachment is only "a confidential attachment" in the PDF and to other readers.
-        section.shown_attachments = []
-        for attachment in section.attachments.all():
-            may_open = rules.has_perm("governance.view_attachment", viewer, attachment)
-            hidden = attachment.confidential and (media == "pdf" or not may_open)
-            section.shown_attachments.append((attachment, may_open, hidden))
+    # has_perm says yes to every administrator; the state rules hold for them too.
+    can_change = meeting.accepts_edits and viewer.has_perm("governance.change_meeting", meeting)
+    shows_decisions = meeting.shows_decisions or can_change
+    key = _sections_cache_key(meeting, viewer, media, can_change=can_change)
+    sections_html = cache.get(key) if key else None
+    sections = []
+    if sections_html is None:
+        sections = _sections(meeting, viewer, media)
+        if key and _keyed_alike(sections, opens_confidential_attachments_of(viewer, meeting)):
+            context = {"sections": sections, "media": media, "can_change": False}
+            sections_html = render_to_string(
+                "governance/partials/meeting_sections.html", context | {"shows_decisions": shows_decisions}
+            )
+            cache.set(key, sections_html, SECTIONS_CACHE_SECONDS)
     signers = {
         m.role: m
         for m in Membership.objects.filter(
             term_id=meeting.term_id, role__in=[Membership.Role.CHAIR, Membership.Role.SECRETARY]
         ).select_related("person")
     }
-    # has_perm says yes to every administrator; the state rules hold for them too.
-    can_change = meeting.accepts_edits and viewer.has_perm("governance.change_meeting", meeting)
     checks = list(meeting.checks.all())
     my_check = next((c for c in checks if viewer.is_authenticated and c.person.user_id == viewer.pk), None)
     return {
         "meeting": meeting,
         "sections": sections,
+        # Rendered by the portal itself from the meeting's own rows.
+        "sections_html": mark_safe(sections_html) if sections_html is not None else None,  # noqa: S308
         "attendances": sorted(meeting.attendances.all(), key=lambda a: a.rank),
         "corrections": list(meeting.corrections.all()),
         "chair": signers.get(Membership.Role.CHAIR),
@@ -90,9 +105,57 @@ def meeting_page(meeting: Meeting, viewer, *, media: str) -> dict:
         "checks": checks,
         "checked": meeting.is_locked and bool(checks) and all(c.approved_at for c in checks),
         "my_check": my_check if viewer.has_perm("governance.check_meeting", meeting) else None,
-        "shows_decisions": meeting.shows_decisions or can_change,
+        "shows_decisions": shows_decisions,
         "media": media,
     }
+
+
+def _sections(meeting: Meeting, viewer, media: str) -> list:
+    """The meeting's sections, each with its embeds rendered and its attachments as ``viewer``
+    sees them: ``(attachment, may_open, hidden)``."""
+    if (
+        not hasattr(meeting, "_prefetched_objects_cache")
+        or "sections" not in meeting._prefetched_objects_cache
+    ):
+        prefetch_related_objects([meeting], SECTIONS_FOR_PAGE)
+    sections = list(meeting.sections.all())
+    for section in sections:
+        section.rendered_embeds = [_rendered(embed, meeting, viewer, media) for embed in section.embeds.all()]
+        # rules.has_perm, not user.has_perm: a superuser is not thereby a reader of confidential files.
+        # A confidential attachment is only "a confidential attachment" in the PDF and to other readers.
+        section.shown_attachments = []
+        for attachment in section.attachments.all():
+            may_open = rules.has_perm("governance.view_attachment", viewer, attachment)
+            hidden = attachment.confidential and (media == "pdf" or not may_open)
+            section.shown_attachments.append((attachment, may_open, hidden))
+    return sections
+
+
+def _sections_cache_key(meeting: Meeting, viewer, media: str, *, can_change: bool) -> str | None:
+    """The cache key of the rendered sections, or None if they must be rendered for this request:
+    only published agendas and minutes whose embeds are all frozen snapshots, read by someone who
+    changes nothing on the page. The key holds everything the rendering depends on: the meeting's
+    state and the stamps of its rows, the medium, the language, and whether the reader opens the
+    confidential attachments (never the reader themselves: one rendering serves each class)."""
+    if not hasattr(meeting, "stamp_sections") or can_change:
+        return None
+    if not meeting.shows_frozen or meeting.unfrozen_embeds:
+        return None
+    opens = "confidential" if opens_confidential_attachments_of(viewer, meeting) else "public"
+    stamps = f"{meeting.stamp_sections}|{meeting.stamp_embeds}|{meeting.stamp_attachments}"
+    digest = hashlib.sha256(f"{meeting.status}|{meeting.version}|{stamps}".encode()).hexdigest()[:24]
+    return f"meeting-sections:{meeting.pk}:{digest}:{media}:{get_language()}:{opens}"
+
+
+def _keyed_alike(sections: list, opens_confidential: bool) -> bool:
+    """Whether every attachment was shown as the key's class says (a public one opens for every
+    reader of the meeting; a confidential one only for the class that opens them): if a rule ever
+    said otherwise for one reader, that rendering is theirs alone and is not cached."""
+    return all(
+        may_open == (not attachment.confidential or opens_confidential)
+        for section in sections
+        for attachment, may_open, _hidden in section.shown_attachments
+    )
 
 
 def _rendered(embed, meeting: Meeting, viewer, media: str):
