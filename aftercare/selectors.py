@@ -131,14 +131,20 @@ def _lines(report_ids: list[int]) -> dict[int, dict]:
         }
 
     fields = ["report_id", "kind", "text", "role_", "amount", "vacant", "lower", "upper"]
-    staffing = StaffingLine.objects.filter(report_id__in=report_ids).values(
-        "report_id", **columns("s", label="role", filled="fte_filled", vacant="fte_vacant")
+    staffing = (
+        StaffingLine.objects.filter(report_id__in=report_ids)
+        .order_by()
+        .values("report_id", **columns("s", label="role", filled="fte_filled", vacant="fte_vacant"))
     )
-    ages = AgeBandCount.objects.filter(report_id__in=report_ids).values(
-        "report_id", **columns("a", filled="clients", lower="band__lower", upper="band__upper")
+    ages = (
+        AgeBandCount.objects.filter(report_id__in=report_ids)
+        .order_by()
+        .values("report_id", **columns("a", filled="clients", lower="band__lower", upper="band__upper"))
     )
-    workers = WorkerCaseload.objects.filter(report_id__in=report_ids).values(
-        "report_id", **columns("w", label="label", role="role", filled="clients")
+    workers = (
+        WorkerCaseload.objects.filter(report_id__in=report_ids)
+        .order_by()
+        .values("report_id", **columns("w", label="label", role="role", filled="clients"))
     )
     rows = staffing.values_list(*fields).union(
         ages.values_list(*fields), workers.values_list(*fields), all=True
