@@ -265,10 +265,11 @@ class MeetingQuerySet(models.QuerySet):
         return queryset.with_section_stamps()
 
     def with_section_stamps(self) -> "MeetingQuerySet":
-        """``sections_stamp``: text that changes whenever a section, an embedded section or an
-        attachment of the meeting is added, changed, frozen or removed; ``unfrozen_embeds``: how
-        many embedded sections have no snapshot (and so render live). Subqueries of the same
-        SELECT: no query of their own."""
+        """``stamp_sections``, ``stamp_embeds``, ``stamp_attachments``: text that changes whenever a
+        section, an embedded section or an attachment of the meeting is added, changed, frozen or
+        removed; ``unfrozen_embeds``: how many embedded sections have no snapshot (and so render
+        live); ``embed_count``: how many there are in all. Subqueries of the same SELECT: no query
+        of their own."""
 
         def stamp(model, meeting_path: str, *more) -> models.Subquery:
             rows = model._base_manager.filter(**{meeting_path: models.OuterRef("pk")}).order_by()
@@ -280,18 +281,17 @@ class MeetingQuerySet(models.QuerySet):
             )
             return models.Subquery(stamped.values("stamp")[:1], output_field=models.CharField())
 
-        unfrozen = (
-            SectionEmbed._base_manager.filter(section__meeting=models.OuterRef("pk"), frozen_at__isnull=True)
-            .order_by()
-            .values("section__meeting")
-            .annotate(n=models.Count("pk"))
-            .values("n")[:1]
-        )
+        def embeds(**only) -> models.Subquery:
+            rows = SectionEmbed._base_manager.filter(section__meeting=models.OuterRef("pk"), **only)
+            counted = rows.order_by().values("section__meeting").annotate(n=models.Count("pk")).values("n")
+            return Coalesce(models.Subquery(counted[:1], output_field=models.IntegerField()), 0)
+
         return self.annotate(
             stamp_sections=stamp(AgendaSection, "meeting"),
             stamp_embeds=stamp(SectionEmbed, "section__meeting", models.Max("frozen_at")),
             stamp_attachments=stamp(Attachment, "section__meeting"),
-            unfrozen_embeds=Coalesce(models.Subquery(unfrozen, output_field=models.IntegerField()), 0),
+            unfrozen_embeds=embeds(frozen_at__isnull=True),
+            embed_count=embeds(),
         )
 
 
