@@ -57,9 +57,15 @@ class ProjectFilterForm(forms.Form):
     def __init__(self, *args, projects=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only the organisations of projects the user may see: the filter names no one else's partners.
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            implementations__project__in=projects if projects is not None else Project.objects.none()
-        ).distinct()
+        # Only what the option shows (``Organisation.__str__``): a partner of many national projects
+        # sees hundreds of them here.
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(
+                implementations__project__in=projects if projects is not None else Project.objects.none()
+            )
+            .only("pk", "name", "short_name")
+            .distinct()
+        )
 
 
 class ProjectForm(VersionedModelForm):
