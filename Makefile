@@ -83,7 +83,7 @@ test: test-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABAS
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadfile
 
 bench: .venv/.synced ## National-scale benchmark on PostgreSQL (DATABASE_URL): one table, var/bench/results.json
-	$(PY) -m pytest benchmarks/bench_national.py -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider -p no:xdist
+	$(PY) -m pytest benchmarks/bench_national.py -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider -p no:xdist --reuse-db
 
 messages: .venv/.synced ## Update and compile the fi/sv translation catalogues (project and each app)
 	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests --ignore=var \

@@ -52,8 +52,9 @@ class AgeBandAdmin(PortalAdmin):
 @admin.register(CaseloadNorm)
 class CaseloadNormAdmin(PortalAdmin):
     list_display = ["wellbeing_area", "role", "target", "ideal", "valid_from"]
-    list_filter = ["role", "wellbeing_area"]
+    list_filter = ["role"]  # the area through the search box: a filter over it reads its table
     list_select_related = ["wellbeing_area"]
+    search_fields = ["wellbeing_area__name_fi", "wellbeing_area__name_sv"]
 
 
 class AgeBandCountInline(admin.TabularInline):

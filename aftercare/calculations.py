@@ -122,13 +122,20 @@ class Figures:
     COUNT_FIELDS = ("clients_total", "new_clients", "ended_clients", "neet_clients", "other_area_clients")
 
     @classmethod
-    def from_report(cls, report) -> "Figures":
-        """From an AreaReport whose lines were prefetched (``AreaReport.objects.for_page()``)."""
+    def from_report(cls, report, *, age_bands=None, staffing=None, workers=None) -> "Figures":
+        """From an AreaReport whose lines were prefetched (``AreaReport.objects.for_page()``), or
+        with its lines given as values (``selectors.summaries`` reads them in one query)."""
+        if age_bands is None:
+            age_bands = {count.band.label: count.clients for count in report.age_counts.all()}
+        if staffing is None:
+            staffing = {line.role: (line.fte_filled, line.fte_vacant) for line in report.staffing.all()}
+        if workers is None:
+            workers = [(w.label, w.role, w.clients) for w in report.workers.all()]
         return cls(
             **{name: getattr(report, name) for name in cls.COUNT_FIELDS},
-            age_bands={count.band.label: count.clients for count in report.age_counts.all()},
-            staffing={line.role: (line.fte_filled, line.fte_vacant) for line in report.staffing.all()},
-            workers=[(w.label, w.role, w.clients) for w in report.workers.all()],
+            age_bands=age_bands,
+            staffing=staffing,
+            workers=workers,
         )
 
 

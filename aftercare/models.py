@@ -26,6 +26,14 @@ class ReportingPeriodQuerySet(models.QuerySet):
     def open(self):
         return self.filter(is_open=True)
 
+    def with_report_of(self, area):
+        """Each period with ``reported``: whether ``area`` has a report (in any state) for it."""
+        return self.annotate(
+            reported=models.Exists(
+                AreaReport.objects.filter(period=models.OuterRef("pk"), wellbeing_area=area)
+            )
+        )
+
     def correctable(self, today: date | None = None):
         """Open periods, and closed ones whose correction time has not yet run out."""
         today = today or timezone.localdate()

@@ -3,6 +3,7 @@
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -175,27 +176,32 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "aftercare/reopen.html", {"report": report, "form": form})
 
 
+PERIODS_PER_PAGE = 8
+
+
 @require_GET
 def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(WellbeingArea, slug=slug)
     require_perm(request.user, "aftercare.view_area", area)
-    periods = list(ReportingPeriod.objects.filter(reports__wellbeing_area=area).distinct())
-    context = caseload_context(request.user, [area], periods)
-    rows = context["blocks"][0]["rows"]
+    own = managed_area_id(request.user) == area.pk
+    # Every period in one query, marked if the area reported on it: ten years of quarters come
+    # eight at a time, newest first; the manager also sees the open periods not yet started.
+    periods = list(ReportingPeriod.objects.with_report_of(area).order_by("-start", "-end"))
+    page = Paginator([p for p in periods if p.reported], PERIODS_PER_PAGE).get_page(request.GET.get("page"))
+    context = caseload_context(request.user, [area], page.object_list)
     return render(
         request,
         "aftercare/area.html",
         {
             **context,
             "area": area,
-            "rows": rows,
-            "own": managed_area_id(request.user) == area.pk,
+            "rows": context["blocks"][0]["rows"],
+            "page": page,
+            "own": own,
             "reopenings": Reopening.objects.filter(report__wellbeing_area=area).select_related(
                 "report__period"
             ),
-            "open_periods": ReportingPeriod.objects.open()
-            if managed_area_id(request.user) == area.pk
-            else [],
+            "open_periods": [p for p in periods if p.is_open and not p.reported] if own else [],
         },
     )
 

@@ -21,6 +21,7 @@ def targets() -> list[tuple[str, str, str]]:
         ("meeting list", "koordinaattori", "/governance/"),
         ("group page", "koordinaattori", f"/governance/groups/{meeting.group_id}/"),
         ("meeting page", "jasen", f"/governance/meetings/{meeting.pk}/"),
+        ("search", "koordinaattori", "/search/?q=j%C3%A4lkihuolto"),
     ]
 
 

@@ -2,9 +2,28 @@
 
 from django import forms
 from django.db import transaction
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from config.models import ConcurrentEditError
+
+
+class LongSelect(forms.Select):
+    """A ``<select>`` of hundreds of options (e.g. every partner organisation of a busy coordinator's
+    projects) written out in Python: Django's own renders a template per option, which at national
+    scale took most of a list page's time. The same markup; flat choices only (no option groups)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((str(v), " selected" if str(v) in selected else "", label) for v, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
 
 
 class VersionedModelForm(forms.ModelForm):

@@ -74,7 +74,7 @@ class ProjectFinances:
 
 def project_finances(project: Project) -> ProjectFinances:
     """Cost estimate, financing plan and regional split of every implementer and of the whole
-    project. ``project`` should come with its implementers prefetched (``Project.objects.for_page``)."""
+    project. ``project`` should come with its implementers prefetched (``Project.objects.for_tab``)."""
     implementers = list(project.implementers.all())
     lines = defaultdict(list)
     for implementer_id, category, year, amount in CostLine.objects.filter(

@@ -26,7 +26,7 @@ VIEW, CHANGE = "funding.view_finances", "funding.change_finances"
 
 
 def _project(request, pk: int) -> Project:
-    return get_for_user(request.user, Project.objects.for_page(), VIEW, pk=pk)
+    return get_for_user(request.user, Project.objects.for_tab(), VIEW, pk=pk)
 
 
 def _implementer(request, pk: int) -> Implementer:

@@ -47,8 +47,7 @@ class MunicipalityAdmin(PipelineImportMixin, PortalAdmin):
     importer_factory = staticmethod(municipality_importer)
     list_display = ["code", "name_fi", "name_sv", "region", "wellbeing_area"]
     list_select_related = ["region", "wellbeing_area"]
-    list_filter = ["region"]
-    search_fields = ["name_fi", "name_sv", "code"]
+    search_fields = ["name_fi", "name_sv", "code", "region__name_fi", "wellbeing_area__name_fi"]
 
 
 class AffiliationInline(admin.TabularInline):
@@ -63,8 +62,8 @@ class OrganisationAdmin(PipelineImportMixin, PortalAdmin):
     importer_factory = staticmethod(organisation_importer)
     list_display = ["name", "short_name", "kind", "business_id", "region"]
     list_select_related = ["region"]
-    list_filter = ["kind", "region"]
-    search_fields = ["name", "short_name", "business_id"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "business_id", "region__name_fi"]
     autocomplete_fields = ["host", "wellbeing_area", "municipality"]
     inlines = [AffiliationInline]
 

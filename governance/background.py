@@ -22,10 +22,12 @@ VIEW = "governance.view_meeting"
 
 
 def is_heavy(meeting: Meeting) -> bool:
-    return (
-        SectionEmbed.objects.filter(section__meeting=meeting).count()
-        >= settings.MEETING_PDF_BACKGROUND_EMBEDS
-    )
+    # A meeting read with its section stamps (``Meeting.objects.for_page(sections=False)``) knows
+    # how many embeds it has: no query of its own.
+    embeds = getattr(meeting, "embed_count", None)
+    if embeds is None:
+        embeds = SectionEmbed.objects.filter(section__meeting=meeting).count()
+    return embeds >= settings.MEETING_PDF_BACKGROUND_EMBEDS
 
 
 def render_meeting_pdf(params: dict, user) -> tuple[bytes, str, str]:

@@ -272,13 +272,18 @@ def attachment_is_public(user, attachment) -> bool:
 
 
 @rules.predicate
+def opens_confidential_attachments_of(user, meeting) -> bool:
+    """Confidential attachments of ``meeting``: the group's members and the meeting's preparers,
+    nobody else (not an area manager, not an administrator reading in passing). Also the
+    "visibility class" a cached rendering of the meeting's sections is keyed by."""
+    return meeting is not None and (
+        meeting.group_id in member_group_ids(user) or prepares_meeting(user, meeting)
+    )
+
+
+@rules.predicate
 def is_member_or_preparer_of_attachment_group(user, attachment) -> bool:
-    """Confidential attachments: the group's members and the meeting's preparers, nobody else
-    (not an area manager, not an administrator reading in passing)."""
-    if attachment is None:
-        return False
-    meeting = attachment.section.meeting
-    return meeting.group_id in member_group_ids(user) or prepares_meeting(user, meeting)
+    return attachment is not None and opens_confidential_attachments_of(user, attachment.section.meeting)
 
 
 rules.add_perm(

@@ -94,15 +94,20 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _readable_meeting(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting for its page or PDF, its sections left to ``meeting_page`` (cached when frozen)."""
+    return get_for_user(request.user, Meeting.objects.for_page(sections=False), VIEW, pk=pk)
+
+
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+    meeting = _readable_meeting(request, pk)
     return render(request, "governance/meeting.html", meeting_page(meeting, request.user, media="web"))
 
 
 @require_GET
 def meeting_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _meeting(request, pk)
+    meeting = _readable_meeting(request, pk)
     if background.is_heavy(meeting):
         return render(request, "governance/meeting_pdf_background.html", {"meeting": meeting})
     context = meeting_page(meeting, request.user, media="pdf")

@@ -27,8 +27,14 @@ class ImplementerInline(admin.TabularInline):
 @admin.register(Project)
 class ProjectAdmin(PortalAdmin):
     list_display = ("name", "acronym", "status", "start_date", "end_date")
-    list_filter = ("status", "call__priority_axis__programme")
-    search_fields = ("name", "acronym", "application_number", "register_number")
+    list_filter = ("status",)
+    search_fields = (
+        "name",
+        "acronym",
+        "application_number",
+        "register_number",
+        "call__priority_axis__programme__name",
+    )
     filter_horizontal = ("regions", "municipalities")
     inlines = [ImplementerInline]
 

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import VersionedModelForm, check_date_order
+from config.forms import LongSelect, VersionedModelForm, check_date_order
 from governance.models import Organisation
 from projects.models import (
     Call,
@@ -47,15 +47,25 @@ class ProjectFilterForm(forms.Form):
         label=_("programme"), required=False, queryset=Programme.objects.all(), empty_label=_("all")
     )
     organisation = forms.ModelChoiceField(
-        label=_("organisation"), required=False, queryset=Organisation.objects.none(), empty_label=_("all")
+        label=_("organisation"),
+        required=False,
+        queryset=Organisation.objects.none(),
+        empty_label=_("all"),
+        widget=LongSelect,
     )
 
     def __init__(self, *args, projects=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Only the organisations of projects the user may see: the filter names no one else's partners.
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            implementations__project__in=projects if projects is not None else Project.objects.none()
-        ).distinct()
+        # Only what the option shows (``Organisation.__str__``): a partner of many national projects
+        # sees hundreds of them here.
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(
+                implementations__project__in=projects if projects is not None else Project.objects.none()
+            )
+            .only("pk", "name", "short_name")
+            .distinct()
+        )
 
 
 class ProjectForm(VersionedModelForm):

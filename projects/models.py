@@ -149,14 +149,16 @@ class ProjectQuerySet(models.QuerySet):
             Prefetch("implementers", queryset=Implementer.objects.select_related("organisation"))
         )
 
-    def for_page(self) -> "ProjectQuerySet":
+    def for_tab(self) -> "ProjectQuerySet":
+        """What every tab of a project shows around its own content: the call and the implementers."""
         return self.select_related(
             "call__priority_axis__programme", "call__funding_authority", "call__specific_objective"
         ).prefetch_related(
-            Prefetch("implementers", queryset=Implementer.objects.select_related("organisation")),
-            "regions",
-            "municipalities",
+            Prefetch("implementers", queryset=Implementer.objects.select_related("organisation"))
         )
+
+    def for_page(self) -> "ProjectQuerySet":
+        return self.for_tab().prefetch_related("regions", "municipalities")
 
 
 class Project(PortalModel):

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from projects.forms import (
 from projects.models import Implementer, IndicatorValue, PlanVersion, Project, WorkPackage
 from projects.notifications import notify_implementer_changed
 
+PAGE_SIZE = 50
 VIEW, CHANGE = "projects.view_project", "projects.change_project"
 VIEW_IMPL, CHANGE_IMPL = "projects.view_implementer", "projects.change_implementer"
 
@@ -56,7 +58,11 @@ def project_list(request: HttpRequest) -> HttpResponse:
         if data["organisation"]:
             projects = projects.filter(implementers__organisation=data["organisation"])
     can_add = request.user.has_perm("projects.add_project")
-    return render(request, "projects/list.html", {"form": form, "projects": projects, "can_add": can_add})
+    # A coordinator of a busy organisation sees hundreds: one page at a time (ordering makes it stable).
+    page = Paginator(projects.order_by("-start_date", "name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "projects/list.html", {"form": form, "page": page, "can_add": can_add})
 
 
 @require_GET

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -245,20 +246,52 @@ class MeetingQuerySet(models.QuerySet):
             raise MinutesLocked()
         return super().update(**kwargs)
 
-    def for_page(self) -> "MeetingQuerySet":
-        return self.select_related("group__owner", "term").prefetch_related(
+    def for_page(self, *, sections: bool = True) -> "MeetingQuerySet":
+        """What the meeting page shows. ``sections=False`` leaves the sections (with their embeds
+        and attachments) to be read only if their cached rendering is missing; the rows then carry
+        the stamps that rendering is keyed by (``with_section_stamps``)."""
+        queryset = self.select_related("group__owner", "term").prefetch_related(
             models.Prefetch(
                 "attendances",
                 queryset=Attendance.objects.select_related(
                     "person__organisation", "membership", "deputy_for__person"
                 ),
             ),
-            models.Prefetch(
-                "sections",
-                queryset=AgendaSection.objects.prefetch_related("embeds", "attachments"),
-            ),
             models.Prefetch("corrections", queryset=MinutesCorrection.objects.select_related("section")),
             models.Prefetch("checks", queryset=MinutesCheck.objects.select_related("person")),
+        )
+        if sections:
+            return queryset.prefetch_related(SECTIONS_FOR_PAGE)
+        return queryset.with_section_stamps()
+
+    def with_section_stamps(self) -> "MeetingQuerySet":
+        """``stamp_sections``, ``stamp_embeds``, ``stamp_attachments``: text that changes whenever a
+        section, an embedded section or an attachment of the meeting is added, changed, frozen or
+        removed; ``unfrozen_embeds``: how many embedded sections have no snapshot (and so render
+        live); ``embed_count``: how many there are in all. Subqueries of the same SELECT: no query
+        of their own."""
+
+        def stamp(model, meeting_path: str, *more) -> models.Subquery:
+            rows = model._base_manager.filter(**{meeting_path: models.OuterRef("pk")}).order_by()
+            parts = []
+            for aggregate in (models.Max("updated_at"), models.Count("pk"), *more):
+                parts += [Coalesce(Cast(aggregate, models.CharField()), models.Value("")), models.Value("/")]
+            stamped = rows.values(meeting_path).annotate(
+                stamp=Concat(*parts, output_field=models.CharField())
+            )
+            return models.Subquery(stamped.values("stamp")[:1], output_field=models.CharField())
+
+        def embeds(**only) -> models.Subquery:
+            rows = SectionEmbed._base_manager.filter(section__meeting=models.OuterRef("pk"), **only)
+            counted = rows.order_by().values("section__meeting").annotate(n=models.Count("pk")).values("n")
+            return Coalesce(models.Subquery(counted[:1], output_field=models.IntegerField()), 0)
+
+        return self.annotate(
+            stamp_sections=stamp(AgendaSection, "meeting"),
+            stamp_embeds=stamp(SectionEmbed, "section__meeting", models.Max("frozen_at")),
+            stamp_attachments=stamp(Attachment, "section__meeting"),
+            unfrozen_embeds=embeds(frozen_at__isnull=True),
+            embed_count=embeds(),
         )
 
 
@@ -728,3 +761,9 @@ class MinutesCheck(PortalModel):
             if Meeting.status_for_update(self.meeting_id) in Meeting.LOCKED_STATUSES:
                 raise MinutesLocked(meeting_id=self.meeting_id)
             return super().delete(*args, **kwargs)
+
+
+# The sections of a meeting page with what each shows (``MeetingQuerySet.for_page``).
+SECTIONS_FOR_PAGE = models.Prefetch(
+    "sections", queryset=AgendaSection.objects.prefetch_related("embeds", "attachments")
+)

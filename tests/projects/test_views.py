@@ -46,6 +46,25 @@ def test_list_shows_visible_projects_and_filters_by_status(client, member, proje
     assert project.name not in filtered
 
 
+def test_list_is_paginated_and_the_page_links_keep_the_filter(client, member, project, monkeypatch):
+    """A long list comes a page at a time; the links to the other pages keep the chosen filter."""
+    from projects import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    organisation = project.main_implementer.organisation
+    for number in range(3):
+        other = ProjectFactory(name=f"Lisähanke {number}", status=project.status)
+        ImplementerFactory(project=other, organisation=organisation, main=True)
+    client.force_login(member)
+    first = client.get(reverse("projects:list"), {"status": project.status}).content.decode()
+    assert first.count('<th scope="row">') == 2
+    assert f'href="?status={project.status}&amp;page=2"' in first
+    last = client.get(reverse("projects:list"), {"status": project.status, "page": 2}).content.decode()
+    assert last.count('<th scope="row">') == 2 and 'rel="prev"' in last and 'rel="next"' not in last
+    # A page past the end shows the last page, never an error.
+    assert client.get(reverse("projects:list"), {"page": 99}).status_code == 200
+
+
 def test_list_filters_by_organisation(client, member, project, sub_implementer):
     """Filtered by a partner, the list shows only the projects that partner takes part in."""
     other = ProjectFactory(name="Toinen hanke")
