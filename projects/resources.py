@@ -343,7 +343,7 @@ class OwnedRowsImporter(ProjectRowsImporter):
                 .editable_by(self.user)
                 .values_list("pk", flat=True)
             )
-            shared = self.shared_allowed and self.user.has_perm("projects.change_project", self.project)
+            shared = self.user.has_perm("projects.change_project", self.project)
             self._writable = (editable, shared)
         return self._writable
 
@@ -485,6 +485,9 @@ class ChildRowsImporter(OwnedRowsImporter):
         ]
         if not found:
             return None, row.problem(key, _("“%(value)s” is not in this project.") % {"value": text})
+        if len(found) > 1:
+            # The same name in several implementers' plans: the user's own, if only one is theirs.
+            found = [p for p in found if self.may_write(self.owner_of(p.pk))] or found
         if len(found) > 1:
             return None, row.problem(
                 key,
