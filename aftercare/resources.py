@@ -326,6 +326,7 @@ def periods_to_long(sheet: Sheet, bands: list[AgeBand], periods, labels: dict | 
     label_at = next((i for i in others if i != area_at), 0)
     label_where = (column_letter(label_at), headers[label_at])
     rows, origins = [list(COLUMNS)], [(at + 1, {})]
+    staffing = {}  # (area, period, role) → its long row: FTE filled and vacant may be two rows
     for number, cells in enumerate(sheet.rows[at + 1 :], start=at + 2):
         label = text_of(cells[label_at]) if label_at < len(cells) else ""
         if not label:
@@ -337,6 +338,11 @@ def periods_to_long(sheet: Sheet, bands: list[AgeBand], periods, labels: dict | 
             if not text_of(value):
                 continue
             cell = (column_letter(index), headers[index])
+            same = staffing.get((norm(area), period, norm(role))) if kind == STAFFING else None
+            if same is not None and rows[same][5 + MEASURES.index(measure)] is None:
+                rows[same][5 + MEASURES.index(measure)] = value
+                origins[same][1][measure] = (*cell, number)  # its own row, for messages
+                continue
             values = dict.fromkeys(MEASURES) | {measure: value}
             rows.append([area, period, kind, tag, role, *values.values()])
             where = {"tieto": label_where, "tunniste": label_where, "rooli": label_where}
@@ -344,6 +350,8 @@ def periods_to_long(sheet: Sheet, bands: list[AgeBand], periods, labels: dict | 
             if area_at is not None:
                 where["alue"] = (column_letter(area_at), headers[area_at])
             origins.append((number, where))
+            if kind == STAFFING:
+                staffing[(norm(area), period, norm(role))] = len(rows) - 1
     return Sheet(rows=rows, format=sheet.format, encoding=sheet.encoding, origins=origins)
 
 

@@ -101,9 +101,12 @@ class Row:
     where: dict[str, tuple[str, str]]  # column key → (file column letter, file header)
 
     def problem(self, key: str, message: str, *, label: str | None = None) -> Problem:
-        """A problem in this row's ``key`` cell; ``label``: the unknown text the user may map."""
-        letter, header = self.where.get(key, ("", ""))
-        return Problem(message, self.number, letter, header, (key, label) if label else None)
+        """A problem in this row's ``key`` cell; ``label``: the unknown text the user may map. A
+        reshaped row may take a value from another row of the file: its ``where`` then names that
+        row too (letter, header, row)."""
+        letter, header, *own_row = self.where.get(key, ("", ""))
+        number = own_row[0] if own_row else self.number
+        return Problem(message, number, letter, header, (key, label) if label else None)
 
 
 @dataclass
@@ -474,6 +477,11 @@ def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None, labels=None) 
         table.header_row = sheet.origins[table.header_row - 1][0]  # the file's own header row
     if not problems:
         problems = importer.validate(table.rows)
+    elif importer.offers_mapping and all(p.label for p in problems):
+        # Ask every unknown label at once: check the rows too, except for what a row whose label
+        # is unknown lacks because of it.
+        asked = {p.row for p in problems}
+        problems += [p for p in importer.validate(table.rows) if p.label or p.row not in asked]
     staged.problems = problems
     # Only unknown labels: the user may say what each means. Else unknown headers and known columns
     # missing: the user may say which column is which.
@@ -497,7 +505,7 @@ def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None, labels=None) 
 
 def _label_questions(importer: Importer, problems: list[Problem]) -> list:
     questions, seen, choices = [], set(), {}
-    for problem in problems:
+    for problem in sorted(problems, key=lambda p: (p.row or 0, len(p.column), p.column)):
         key, text = problem.label
         if (key, norm(text)) in seen:
             continue
