@@ -189,6 +189,7 @@ def band_key(text: str) -> str:
 
 
 MEASURES = ("asiakkaita", "htv_taytetty", "htv_avoin")
+AGE_PREFIXES = ("ikaryhma", "aldersgrupp", "ageband", "agegroup", "ika")
 VACANT_WORDS = ("avoimet", "avoin", "vakanta", "vacant", "avoinhtv")
 FILLED_WORDS = ("taytetyt", "taytetty", "besatta", "filled", "htv", "arsv", "fte")
 
@@ -211,6 +212,9 @@ class RowLabels:
             return "asiakkaat_yhteensa", "", "", "asiakkaita"
         if band_key(label) in self.band_keys:
             return AGE_BAND, label, "", "asiakkaita"
+        for prefix in AGE_PREFIXES:  # "Ikäryhmä 18–20", "Åldersgrupp 18-20 år"
+            if key.startswith(prefix) and band_key(key[len(prefix) :]) in self.band_keys:
+                return AGE_BAND, key[len(prefix) :], "", "asiakkaita"
         if key in self.roles:
             return STAFFING, "", label, "htv_taytetty"
         for words, measure in ((VACANT_WORDS, "htv_avoin"), (FILLED_WORDS, "htv_taytetty")):
@@ -304,9 +308,9 @@ def _period_header(sheet: Sheet, periods):
             return None  # the long shape: a column of periods
         columns = period_columns(cells, periods)
         others = [i for i in texts if i not in columns]
-        # Periods to the right of the labels, and labels that are words, not figures.
+        # Periods to the right of the label columns (whose headers may be blank), which are words.
         words = not any(_is_number(cells[i]) for i in others)
-        if columns and others and min(columns) > max(others) and words:
+        if columns and min(columns) > max(others, default=0) and words:
             return at, cells, columns, others
     return None
 
