@@ -96,8 +96,10 @@ def upload(request: HttpRequest, slug: str, period: int) -> HttpResponse:
         context["form"] = form
         if form.is_valid():
             staged = pipeline.stage(importer, form.cleaned_data["file"])
-            context["problems"] = [] if staged.labels else staged.problems
+            context["problems"] = staged.problems
             if staged.needs_mapping:
+                # What the rows lack follows from the unknown columns: only the file's own problems.
+                context["problems"] = [p for p in staged.problems if not p.row and not staged.labels]
                 return _mapping_page(request, importer, staged.batch, context)
             if staged.batch is not None:
                 return _preview(request, importer, staged.batch, context)

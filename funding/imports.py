@@ -90,7 +90,8 @@ def import_preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         else None
     )
     if staged is not None and staged.needs_mapping:
-        context["problems"] = [] if staged.labels else staged.problems
+        # What the rows lack follows from the unknown columns: only the file's own problems show.
+        context["problems"] = [p for p in staged.problems if not p.row and not staged.labels]
         return _mapping_page(request, importer, staged.batch, context)
     context["staged"] = staged
     ok = staged is not None and staged.batch is not None

@@ -401,9 +401,15 @@ class OwnedRowsImporter(ProjectRowsImporter):
         return values
 
     def label_of(self, key: str) -> str:
-        if key == f"{self.parent}_id":
-            return str(self.model._meta.get_field(self.parent).verbose_name)
+        if key == f"{self.parent}_id":  # named as the file names it: its column's heading
+            column = next((c for c in self.columns if c.key == self.parent), None)
+            return str(column.label if column else self.model._meta.get_field(self.parent).verbose_name)
         return super().label_of(key)
+
+    def row_label(self, values: dict) -> str:
+        parent = self.parents().get(values.get(f"{self.parent}_id"))
+        named = {**values, f"{self.parent}_id": self.parent_label(parent) if parent else None}
+        return super().row_label(named)
 
     def plan(self, rows):
         self.__dict__.pop("_in_file", None)

@@ -596,12 +596,15 @@ def mapping_context(importer: Importer, batch: ImportBatch) -> dict:
     """What the mapping page shows of a waiting batch: its questions and the file's first rows
     (numbered as in the file)."""
     first = batch.preview["header_row"] or 1
+    labels = batch.preview.get("labels", [])
+    # The header row, the first rows below it and the rows of the labels asked about.
+    numbers = sorted({*range(first, first + 6), *(q[4] for q in labels[:10] if q[4])})
     return {
         "mapping_batch": batch,
         "unknown": batch.preview.get("unknown", []),
-        "labels": batch.preview.get("labels", []),
+        "labels": labels,
         "choices": mapping_choices(importer),
-        "sample": list(enumerate(batch.rows[first - 1 : first + 5], start=first)),
+        "sample": [(n, batch.rows[n - 1], n == first) for n in numbers if 0 < n <= len(batch.rows)],
     }
 
 
