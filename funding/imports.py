@@ -80,10 +80,10 @@ def import_preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     of the mapping page, or the problems."""
     replace = request.POST.get("replace") == "1"
     project, importer, title = _importer(request, pk, kind, replace=replace)
-    form = UploadForm(request.POST, request.FILES)
-    context = {"project": project, "tab": "transfer", "kind": kind, "title": title, "form": form}
+    context = {"project": project, "tab": "transfer", "kind": kind, "title": title, "form": UploadForm()}
     if "mapping" in request.POST:
         return _map(request, importer, context)
+    form = context["form"] = UploadForm(request.POST, request.FILES)
     staged = (
         pipeline.stage(importer, form.cleaned_data["file"], options={"replace": replace})
         if form.is_valid()

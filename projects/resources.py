@@ -198,7 +198,7 @@ class ProjectRowsImporter(Importer):
             values = self.final_values(row, obj)
             detail = described < PREVIEW_CHANGES
             if obj is None:
-                fields = [(label(f), "", show(v)) for f, v in values.items()] if detail else []
+                fields = [(label(f), "", self.show(f, v)) for f, v in values.items()] if detail else []
                 name = self.row_label(values) if detail else ""
                 plan.changes.append(Change("new", name, fields, row.number))
                 described += 1
@@ -206,7 +206,9 @@ class ProjectRowsImporter(Importer):
                 seen.add(obj.pk)
                 differing = [f for f, v in values.items() if getattr(obj, f) != v]
                 fields = (
-                    [(label(f), show(getattr(obj, f)), show(values[f])) for f in differing] if detail else []
+                    [(label(f), self.show(f, getattr(obj, f)), self.show(f, values[f])) for f in differing]
+                    if detail
+                    else []
                 )
                 described += bool(differing)
                 action = "changed" if differing else "unchanged"
@@ -224,7 +226,11 @@ class ProjectRowsImporter(Importer):
         return True
 
     def row_label(self, values: dict) -> str:
-        return " · ".join(show(v) for v in values.values() if v not in (None, ""))[:120]
+        return " · ".join(self.show(f, v) for f, v in values.items() if v not in (None, ""))[:120]
+
+    def show(self, name: str, value) -> str:
+        """A value as the preview shows it: a year as a year (2021, not 2 021)."""
+        return str(value) if name == "year" and value is not None else show(value)
 
     def write(self, plan: Plan) -> None:
         """All rows in a few statements (new, changed, deleted), with history and version bumps."""
