@@ -229,8 +229,13 @@ class ProjectRowsImporter(Importer):
         return " · ".join(self.show(f, v) for f, v in values.items() if v not in (None, ""))[:120]
 
     def show(self, name: str, value) -> str:
-        """A value as the preview shows it: a year as a year (2021, not 2 021)."""
-        return str(value) if name == "year" and value is not None else show(value)
+        """A value as the preview shows it: a year as a year (2021, not 2 021), a choice by its
+        name in the user's language (palkat, not salaries)."""
+        if name == "year" and value is not None:
+            return str(value)
+        if name in self.fields and self.model._meta.get_field(name).choices and value:
+            return str(dict(self.model._meta.get_field(name).flatchoices).get(value, value))
+        return show(value)
 
     def write(self, plan: Plan) -> None:
         """All rows in a few statements (new, changed, deleted), with history and version bumps."""
