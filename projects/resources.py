@@ -2,7 +2,9 @@
 
 ``ProjectRowsImporter`` is the shape every project table shares: rows of one project, matched by
 ``id`` (blank for a new row), unique keys checked before the database sees them, each row saved
-through the model (version and history). The funding tables add the implementer check on top.
+through the model (version and history). ``OwnedRowsImporter`` adds the implementer check: every
+row belongs to an implementer (directly, or through its work package or indicator) or to the whole
+project, and is written only by whoever may edit that part; the funding tables use it too.
 """
 
 from decimal import Decimal
