@@ -70,7 +70,8 @@ def test_a_sub_coordinator_exports_and_reimports_only_their_own_indicators(
     text = "\n".join([lines[0], lines[1].replace(";10", ";12"), f";{name};tuotos;Vertaisryhmät;kpl;4"])
     response = preview(client, project, "indicators", text, replace="1")
     assert response.status_code == 200, problems(response)
-    assert confirm(client, project, "indicators").status_code == 200
+    response = confirm(client, project, "indicators")
+    assert response.status_code == 200, problems(response)
     assert sorted(Indicator.objects.filter(implementer=sub_implementer).values_list("name", "target")) == [
         ("Työpajat", Decimal(12)),
         ("Vertaisryhmät", Decimal(4)),
