@@ -127,3 +127,18 @@ def test_a_wrong_column_choice_says_why_and_asks_again(client, coordinator, proj
     assert response.status_code == 400 and 'name="map-A"' in body
     assert re.search(r"Rivi 3, sarake B \(Kululaji\)", body)
     assert not CostLine.objects.exists() and not MappingProfile.objects.exists()
+
+
+def test_a_batch_numbered_in_thousands_is_confirmed(client, coordinator, project, sub_implementer):
+    """Finnish number formatting must not reach the form: batch 12 345 is posted back as 12345."""
+    client.force_login(coordinator)
+    upload(client, project, report(sub_implementer.organisation.short_name))
+    ImportBatch.objects.update(id=12345)  # as after years of imports
+    columns = {"map-A": "implementer", "map-B": "category", "map-D": "amount"}
+    url = reverse("funding:import", args=[project.pk, "cost-lines"])
+    response = client.post(url, {"mapping": "12345", **columns})
+    assert 'name="mapping" value="12345"' in response.content.decode()
+    response = answer(client, project, response, {"label-0": "salaries"})
+    assert 'name="batch" value="12345"' in response.content.decode()
+    assert confirm(client, project, response).status_code == 200
+    assert CostLine.objects.count() == 3
