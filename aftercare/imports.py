@@ -98,6 +98,8 @@ def upload(request: HttpRequest, slug: str, period: int) -> HttpResponse:
             staged = pipeline.stage(importer, form.cleaned_data["file"])
             context["problems"] = staged.problems
             if staged.needs_mapping:
+                # What the rows lack follows from the unknown columns: only the file's own problems.
+                context["problems"] = [p for p in staged.problems if not p.row and not staged.labels]
                 return _mapping_page(request, importer, staged.batch, context)
             if staged.batch is not None:
                 return _preview(request, importer, staged.batch, context)
@@ -105,13 +107,7 @@ def upload(request: HttpRequest, slug: str, period: int) -> HttpResponse:
 
 
 def _mapping_page(request, importer, batch, context, status=200) -> HttpResponse:
-    first = batch.preview["header_row"]
-    context.update(
-        mapping_batch=batch,
-        unknown=batch.preview["unknown"],
-        choices=pipeline.mapping_choices(importer),
-        sample=batch.rows[first - 1 : first + 5],
-    )
+    context.update(pipeline.mapping_context(importer, batch))
     return render(request, "aftercare/import_mapping.html", context, status=status)
 
 
@@ -120,8 +116,12 @@ def _map(request, importer, context) -> HttpResponse:
     if batch is None:
         messages.error(request, _("The preview has expired. Upload the file again."))
         return redirect("aftercare:import", slug=importer.area.slug, period=importer.period.pk)
-    chosen = {key[4:]: value for key, value in request.POST.items() if key.startswith("map-") and value}
-    staged = pipeline.apply_mapping(importer, batch, chosen, save=request.POST.get("save") == "1")
+    chosen, labels = pipeline.mapping_answers(request.POST)
+    staged = pipeline.apply_mapping(
+        importer, batch, chosen, save=request.POST.get("save") == "1", chosen_labels=labels
+    )
+    if staged.needs_mapping and staged.labels:
+        return _mapping_page(request, importer, batch, context)  # the columns known, now the labels
     if staged.problems:
         context["problems"] = staged.problems
         return _mapping_page(request, importer, batch, context, status=400)

@@ -26,9 +26,26 @@ from django.utils.translation import gettext as _
 from aftercare.calculations import Figures
 from aftercare.models import AgeBand, ReportingPeriod, Role
 from aftercare.validation import hard_errors
-from config.imports.pipeline import HEADER_SEARCH_ROWS, Change, Column, Importer, Plan, Problem, Row, show
+from config.imports.pipeline import (
+    HEADER_SEARCH_ROWS,
+    Change,
+    Column,
+    Importer,
+    Plan,
+    Problem,
+    Row,
+    show,
+)
 from config.imports.reading import Sheet
-from config.imports.values import TOTAL_WORDS, column_letter, norm, text_of
+from config.imports.values import (
+    TOTAL_WORDS,
+    BadValue,
+    column_letter,
+    norm,
+    parse_decimal,
+    parse_quarter,
+    text_of,
+)
 
 COLUMNS = ["alue", "kausi", "tieto", "tunniste", "rooli", "asiakkaita", "htv_taytetty", "htv_avoin"]
 COLUMNS_SV = ["område", "period", "uppgift", "etikett", "roll", "klienter", "årsv besatta", "årsv vakanta"]
@@ -175,16 +192,47 @@ def band_key(text: str) -> str:
 
 
 MEASURES = ("asiakkaita", "htv_taytetty", "htv_avoin")
+AGE_PREFIXES = ("ikaryhma", "aldersgrupp", "ageband", "agegroup", "ika")
+VACANT_WORDS = ("avoimet", "avoin", "vakanta", "vacant", "avoinhtv")
+FILLED_WORDS = ("taytetyt", "taytetty", "besatta", "filled", "htv", "arsv", "fte")
 
 
-def wide_to_long(sheet: Sheet, bands: list[AgeBand]) -> Sheet | None:
+class RowLabels:
+    """What the label of a row in a client system's report means: a total, an age band, a role (FTE
+    filled or, "… avoin", vacant) or a figure; labels the user mapped are read as what they chose."""
+
+    def __init__(self, bands: list[AgeBand], mapped: dict[str, str] | None = None) -> None:
+        self.kinds = {norm(k): v for k, v in COLUMN_SPECS[2].choices.items()}
+        self.roles = {norm(k): v for k, v in COLUMN_SPECS[4].choices.items()}
+        self.band_keys = {band_key(b.label) for b in bands}
+        self.mapped = mapped or {}
+
+    def read(self, label: str) -> tuple[str, str, str, str]:
+        """(tieto, tunniste, rooli, the measure a lone value is) of a row label."""
+        label = self.mapped.get(norm(label), label)
+        key = norm(label)
+        if key in TOTAL_WORDS:
+            return "asiakkaat_yhteensa", "", "", "asiakkaita"
+        if band_key(label) in self.band_keys:
+            return AGE_BAND, label, "", "asiakkaita"
+        for prefix in AGE_PREFIXES:  # "Ikäryhmä 18–20", "Åldersgrupp 18-20 år"
+            if key.startswith(prefix) and band_key(key[len(prefix) :]) in self.band_keys:
+                return AGE_BAND, key[len(prefix) :], "", "asiakkaita"
+        if key in self.roles:
+            return STAFFING, "", label, "htv_taytetty"
+        for words, measure in ((VACANT_WORDS, "htv_avoin"), (FILLED_WORDS, "htv_taytetty")):
+            for word in words:
+                if key.endswith(word) and key[: -len(word)] in self.roles:
+                    return STAFFING, "", key[: -len(word)], measure
+        return self.kinds.get(key, label), "", "", "asiakkaita"
+
+
+def wide_to_long(sheet: Sheet, bands: list[AgeBand], labels: dict | None = None) -> Sheet | None:
     """The wide shape client systems print, as the long shape: rows are age bands, roles or
     figures (label in the first filled column), columns are measures (clients, FTE filled, FTE
     vacant); a total row gives the clients in total. None when the file is not in that shape."""
     names = {key: c.key for c in COLUMN_SPECS if c.key in MEASURES for key in c.names()}
-    kinds = {norm(k): v for k, v in COLUMN_SPECS[2].choices.items()}
-    roles = {norm(k): v for k, v in COLUMN_SPECS[4].choices.items()}
-    band_keys = {band_key(b.label) for b in bands}
+    reader = RowLabels(bands, labels)
     long_only = {name for c in COLUMN_SPECS if c.key in ("alue", "kausi", "tieto") for name in c.names()}
     index, measures = None, {}
     for at, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
@@ -206,16 +254,8 @@ def wide_to_long(sheet: Sheet, bands: list[AgeBand]) -> Sheet | None:
         label = text_of(cells[label_at]) if label_at < len(cells) else ""
         if not label:
             continue
-        key = norm(label)
         value = {m: cells[i] if i < len(cells) else None for m, i in measures.items()}
-        if key in TOTAL_WORDS:
-            kind, tag, role = "asiakkaat_yhteensa", "", ""
-        elif band_key(label) in band_keys:
-            kind, tag, role = AGE_BAND, label, ""
-        elif key in roles:
-            kind, tag, role = STAFFING, "", label
-        else:
-            kind, tag, role = kinds.get(key, label), "", ""
+        kind, tag, role, _measure = reader.read(label)
         rows.append(
             [
                 "",
@@ -274,6 +314,7 @@ class FigureRows:
                         "tunniste",
                         message
                         % {"value": v.get("tunniste"), "choices": ", ".join(sorted(self.bands.values()))},
+                        label=v.get("tunniste"),
                     )
                 )
         if kind == WORKER:
@@ -327,6 +368,107 @@ class FigureRows:
         return problems
 
 
+def period_columns(cells: list, periods: list[ReportingPeriod]) -> dict[int, str]:
+    """Column index → the period a header names ("2024 Q1", "I/2024", "Q1/2024" …): the period's
+    code when the portal has that period, else the header as written (refused later, by cell)."""
+    by_label, by_part = {}, {}
+    for period in periods:
+        for language in ("fi", "sv", "en"):
+            with translation.override(language):
+                by_label.setdefault(norm(period.label), period)
+        months = {"quarter": 3, "half_year": 6}.get(period.frequency)
+        if months:
+            by_part[(period.frequency, period.start.year, (period.start.month - 1) // months + 1)] = period
+    found = {}
+    for index, cell in enumerate(cells):
+        text = text_of(cell) if isinstance(cell, str) else ""
+        part = parse_quarter(text)
+        if text and (norm(text) in by_label or part):
+            period = by_label.get(norm(text)) or by_part.get(part)
+            found[index] = period_code(period) if period else text
+    return found
+
+
+def _is_number(cell) -> bool:
+    try:
+        return not isinstance(cell, str) or parse_decimal(cell) is not None
+    except BadValue:
+        return False
+
+
+def _period_header(sheet: Sheet, periods):
+    """(index, cells, period columns, label columns) of the header row naming periods, or None."""
+    period_names = {n for c in COLUMN_SPECS if c.key == "kausi" for n in c.names()}
+    for at, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        texts = {i: text_of(c) for i, c in enumerate(cells) if text_of(c)}
+        if period_names.intersection(norm(t) for t in texts.values()):
+            return None  # the long shape: a column of periods
+        columns = period_columns(cells, periods)
+        others = [i for i in texts if i not in columns]
+        # Periods to the right of the label columns (whose headers may be blank), which are words.
+        words = not any(_is_number(cells[i]) for i in others)
+        if columns and min(columns) > max(others, default=0) and words:
+            return at, cells, columns, others
+    return None
+
+
+def periods_to_long(sheet: Sheet, bands: list[AgeBand], periods, labels: dict | None = None):
+    """The shape with one column per period, as the long shape: rows are figures, age bands or
+    roles (a label column, and an area column in a national file), columns are periods ("2024 Q1",
+    "1/2024", "I/2024" …). Each value keeps its own cell for messages. None for another shape."""
+    found = _period_header(sheet, periods)
+    if found is None:
+        return None
+    at, cells, columns, others = found
+    area_names = {n for c in COLUMN_SPECS if c.key == "alue" for n in c.names()}
+    reader = RowLabels(bands, labels)
+    headers = [text_of(c) for c in cells]
+    area_at = next((i for i in others if norm(headers[i]) in area_names), None)
+    label_at = next((i for i in others if i != area_at), 0)
+    label_where = (column_letter(label_at), headers[label_at])
+    rows, origins = [list(COLUMNS)], [(at + 1, {})]
+    staffing = {}  # (area, period, role) → its long row: FTE filled and vacant may be two rows
+    for number, cells in enumerate(sheet.rows[at + 1 :], start=at + 2):
+        label = text_of(cells[label_at]) if label_at < len(cells) else ""
+        if not label:
+            continue
+        kind, tag, role, measure = reader.read(label)
+        area = cells[area_at] if area_at is not None and area_at < len(cells) else ""
+        for index, period in columns.items():
+            value = cells[index] if index < len(cells) else None
+            if not text_of(value):
+                continue
+            cell = (column_letter(index), headers[index])
+            same = staffing.get((norm(area), period, norm(role))) if kind == STAFFING else None
+            if same is not None and rows[same][5 + MEASURES.index(measure)] is None:
+                rows[same][5 + MEASURES.index(measure)] = value
+                origins[same][1][measure] = (*cell, number)  # its own row, for messages
+                continue
+            values = dict.fromkeys(MEASURES) | {measure: value}
+            rows.append([area, period, kind, tag, role, *values.values()])
+            where = {"tieto": label_where, "tunniste": label_where, "rooli": label_where}
+            where |= {"kausi": cell, measure: cell}
+            if area_at is not None:
+                where["alue"] = (column_letter(area_at), headers[area_at])
+            origins.append((number, where))
+            if kind == STAFFING:
+                staffing[(norm(area), period, norm(role))] = len(rows) - 1
+    return Sheet(rows=rows, format=sheet.format, encoding=sheet.encoding, origins=origins)
+
+
+def kind_names() -> dict[str, str]:
+    return {
+        "asiakkaat_yhteensa": _("Aftercare clients in total"),
+        "uudet_asiakkaat": _("New clients"),
+        "paattyneet_asiakkaat": _("Ended clients"),
+        "neet_asiakkaat": _("NEET"),
+        "eri_jarjestamisalue": _("Organised by another area"),
+        AGE_BAND: _("Age band"),
+        STAFFING: _("Staffing (FTE)"),
+        WORKER: _("Worker"),
+    }
+
+
 class FiguresImporter(Importer):
     """One area's figures for one period (the manager's upload), in the long shape of the
     template or the wide shape of a client system's report."""
@@ -335,15 +477,54 @@ class FiguresImporter(Importer):
     columns = COLUMN_SPECS
     offers_mapping = True
 
-    def reshape(self, sheet: Sheet) -> Sheet:
-        return wide_to_long(sheet, self.bands) or sheet
-
     def __init__(self, *, user, area, period: ReportingPeriod, bands: list[AgeBand]) -> None:
         super().__init__(user=user, scope=f"area:{area.pk}:period:{period.pk}")
         self.area, self.period, self.bands = area, period, bands
         self.profile_owner = f"area:{area.pk}"
         self.figures = Figures()
         self.note, self.warnings_given, self.comment, self.report = "", [], "", None
+        self.row_labels = False  # whether the file's rows are labelled as in a client system's report
+
+    def reshape(self, sheet: Sheet) -> Sheet:
+        labels = self.label_mapping().get("tieto")
+        reshaped = wide_to_long(sheet, self.bands, labels)
+        if reshaped is None:
+            reshaped = periods_to_long(sheet, self.bands, [self.period], labels)
+            if reshaped is not None:
+                reshaped = self._this_period_only(reshaped)
+        self.row_labels = reshaped is not None
+        return reshaped or sheet
+
+    def _this_period_only(self, sheet: Sheet) -> Sheet:
+        """A report of several periods uploaded for one: its column of this period is imported, the
+        others are named in a warning (and the file refused if none is this period)."""
+        own = period_code(self.period)
+        keep = [0] + [i for i, row in enumerate(sheet.rows) if i and row[1] == own]
+        if len(keep) == 1:
+            return sheet  # each value is refused as another period's, naming its cell
+        skipped = dict.fromkeys(
+            f"{origin[1]['kausi'][0]} ({origin[1]['kausi'][1]})"
+            for row, origin in zip(sheet.rows[1:], sheet.origins[1:], strict=True)
+            if row[1] != own
+        )
+        note = _("Columns of other periods were not imported: %(columns)s.")
+        notes = [note % {"columns": ", ".join(skipped)}]
+        return Sheet(
+            rows=[sheet.rows[i] for i in keep],
+            format=sheet.format,
+            encoding=sheet.encoding,
+            origins=[sheet.origins[i] for i in keep],
+            notes=notes if skipped else [],
+        )
+
+    def label_choices(self, key: str) -> list[tuple[str, str]]:
+        names = kind_names()
+        kinds = [(code, names[code]) for code in KIND_SYNONYMS]
+        bands = [(band.label, _("age %(band)s") % {"band": band.label}) for band in self.bands]
+        roles = [(ROLE_NAMES[role], Role(role).label) for role in Role.values]
+        if key == "tieto" and self.row_labels:  # a row of a client system's report: any of them
+            return [item for item in kinds if item[0] in COUNT_KINDS] + bands + roles
+        return {"tieto": kinds, "tunniste": bands, "rooli": roles}.get(key, [])
 
     def validate(self, rows: list[Row]) -> list[Problem]:
         area_keys = {
@@ -387,13 +568,7 @@ class FiguresImporter(Importer):
             action = "new" if before is None else "unchanged" if before == after else "changed"
             plan.changes.append(Change(action, label, [("", show(before, decimals), show(after, decimals))]))
 
-        names = {
-            "clients_total": _("Aftercare clients in total"),
-            "new_clients": _("New clients"),
-            "ended_clients": _("Ended clients"),
-            "neet_clients": _("NEET"),
-            "other_area_clients": _("Organised by another area"),
-        }
+        names = {name: kind_names()[kind] for kind, name in COUNT_KINDS.items()}
         for name in Figures.COUNT_FIELDS:
             add(names[name], getattr(old, name), getattr(new, name))
         for label, value in new.age_bands.items():
@@ -462,6 +637,10 @@ class BackfillImporter(Importer):
         self.bands = bands
         self.groups: list = []
         self.codes: dict[int, str] = {}  # period pk → period_code()
+
+    def reshape(self, sheet: Sheet) -> Sheet:
+        """The long shape, or one column per period (rows: area, figure)."""
+        return periods_to_long(sheet, self.bands, list(ReportingPeriod.objects.all())) or sheet
 
     def validate(self, rows: list[Row]) -> list[Problem]:
         return self.validate_stream(rows)

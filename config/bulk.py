@@ -66,9 +66,10 @@ def _lock_versions(model, objs: Sequence) -> None:
     pks = list(wanted)
     for start in range(0, len(pks), BATCH * 10):
         chunk = pks[start : start + BATCH * 10]
-        found |= dict(
-            model._base_manager.select_for_update().filter(pk__in=chunk).values_list("pk", "version")
-        )
+        # No ordering: a Meta ordering over a nullable relation (indicators by implementer) joins
+        # it, and PostgreSQL locks no row on the nullable side of an outer join.
+        rows = model._base_manager.select_for_update().filter(pk__in=chunk).order_by()
+        found |= dict(rows.values_list("pk", "version"))
     if found != wanted:
         raise ConcurrentEditError(ConcurrentEditError.message)
 

@@ -13,32 +13,37 @@ from config.access import get_for_user
 from config.forms import UploadForm
 from config.imports import pipeline
 from config.imports.writing import download
+from config.models import ImportBatch
 from funding.resources import (
     ActualCostImporter,
     CostLineImporter,
     FinancingLineImporter,
+    PaymentClaimImporter,
     StaffImporter,
     WorkPackageImporter,
 )
 from projects.models import Project
-from projects.resources import IndicatorImporter, ParticipantTargetImporter
+from projects.resources import (
+    IndicatorImporter,
+    IndicatorValueImporter,
+    MeasureImporter,
+    ParticipantTargetImporter,
+)
 
+# Every table is checked row by row: each row's implementer must be one the user coordinates (or
+# the project's main one); rows of the whole project only the main implementer's coordinators write.
 KINDS = {
     "cost-lines": (CostLineImporter, gettext_lazy("Cost lines")),
     "financing-lines": (FinancingLineImporter, gettext_lazy("Financing lines")),
     "indicators": (IndicatorImporter, gettext_lazy("Indicators")),
+    "indicator-values": (IndicatorValueImporter, gettext_lazy("Indicator values")),
     "participant-targets": (ParticipantTargetImporter, gettext_lazy("Participant targets")),
     "staff": (StaffImporter, gettext_lazy("Staff")),
     "work-packages": (WorkPackageImporter, gettext_lazy("Work packages")),
+    "measures": (MeasureImporter, gettext_lazy("Measures")),
     "actual-costs": (ActualCostImporter, gettext_lazy("Actual costs")),
+    "payment-claims": (PaymentClaimImporter, gettext_lazy("Payment claims")),
 }
-# The project's shared tables: only whoever changes the project's shared data imports them (the
-# main implementer's coordinators); the other tables are checked row by row per implementer.
-SHARED_KINDS = {"indicators", "participant-targets"}
-
-
-def import_perm(kind: str) -> str:
-    return "projects.change_project" if kind in SHARED_KINDS else "funding.import_finances"
 
 
 def _importer(request, pk: int, kind: str, *, replace: bool = False):
@@ -48,7 +53,7 @@ def _importer(request, pk: int, kind: str, *, replace: bool = False):
         request.user,
         Project.objects.for_page(),
         "funding.view_finances",
-        change_perm=import_perm(kind),
+        change_perm="funding.import_finances",
         pk=pk,
     )
     importer_class, title = KINDS[kind]
@@ -62,9 +67,7 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "project": project,
         "tab": "transfer",
-        "kinds": KINDS,
-        "shared_kinds": SHARED_KINDS,
-        "can_import_shared": request.user.has_perm("projects.change_project", project),
+        "kinds": [(key, title, importer.columns) for key, (importer, title) in KINDS.items()],
         "form": UploadForm(),
         "can_import": can_import,
     }
@@ -73,24 +76,57 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def import_preview(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Check an upload (or the answers of the mapping page) and show the preview, the questions
+    of the mapping page, or the problems."""
     replace = request.POST.get("replace") == "1"
     project, importer, title = _importer(request, pk, kind, replace=replace)
-    form = UploadForm(request.POST, request.FILES)
+    context = {"project": project, "tab": "transfer", "kind": kind, "title": title, "form": UploadForm()}
+    if "mapping" in request.POST:
+        return _map(request, importer, context)
+    form = context["form"] = UploadForm(request.POST, request.FILES)
     staged = (
         pipeline.stage(importer, form.cleaned_data["file"], options={"replace": replace})
         if form.is_valid()
         else None
     )
-    context = {
-        "project": project,
-        "tab": "transfer",
-        "kind": kind,
-        "title": title,
-        "form": form,
-        "staged": staged,
-    }
+    if staged is not None and staged.needs_mapping:
+        # What the rows lack follows from the unknown columns: only the file's own problems show.
+        context["problems"] = [p for p in staged.problems if not p.row and not staged.labels]
+        return _mapping_page(request, importer, staged.batch, context)
+    context["staged"] = staged
     ok = staged is not None and staged.batch is not None
     return render(request, "funding/import_preview.html", context, status=200 if ok else 400)
+
+
+def _mapping_page(request, importer, batch, context, status=200) -> HttpResponse:
+    owner = importer.owner_name()
+    context |= pipeline.mapping_context(importer, batch)
+    context["hidden"] = [("replace", "1")] if batch.options.get("replace") else []
+    context["remember"] = (
+        _("Remember these answers for %(organisation)s: the same report imports without questions next time")
+        % {"organisation": owner}
+        if owner
+        else ""
+    )
+    return render(request, "funding/import_mapping.html", context, status=status)
+
+
+def _map(request, importer, context) -> HttpResponse:
+    batch = pipeline.batch_for(importer, request.POST["mapping"], state=ImportBatch.State.MAPPING)
+    project = context["project"]
+    if batch is None:
+        messages.error(request, _("Upload the file again: the preview has expired."))
+        return redirect("funding:transfer", pk=project.pk)
+    chosen, labels = pipeline.mapping_answers(request.POST)
+    save = request.POST.get("save") == "1"
+    staged = pipeline.apply_mapping(importer, batch, chosen, save=save, chosen_labels=labels)
+    if staged.needs_mapping and staged.labels:
+        return _mapping_page(request, importer, batch, context)  # the columns known, now the labels
+    if staged.problems:
+        context["problems"] = staged.problems
+        return _mapping_page(request, importer, batch, context, status=400)
+    context["staged"] = staged
+    return render(request, "funding/import_preview.html", context)
 
 
 @require_POST

@@ -10,16 +10,12 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config.imports.pipeline import Column, Problem, Row, show
-from config.imports.values import norm
+from config.imports.pipeline import Column, Problem
 from config.money import euros
-from funding.models import ActualCost, CostCategory, CostLine, FinancingKind, FinancingLine
-from projects.models import Implementer, StaffResource, WorkPackage
-from projects.resources import BIG, ID, YEAR, ProjectRowsImporter, choice_synonyms
+from funding.models import ActualCost, CostCategory, CostLine, FinancingKind, FinancingLine, PaymentClaim
+from projects.models import StaffResource, WorkPackage
+from projects.resources import BIG, ID, IMPLEMENTER, YEAR, OwnedRowsImporter, choice_synonyms
 
-IMPLEMENTER = Column(
-    "implementer", gettext_lazy("implementer"), ("toteuttaja", "osatoteuttaja", "genomförare", "organisaatio")
-)
 AMOUNT = Column(
     "amount",
     gettext_lazy("amount"),
@@ -30,135 +26,23 @@ AMOUNT = Column(
 )
 
 
-class ImplementerLinesImporter(ProjectRowsImporter):
-    """Lines that belong to one implementer of the project."""
-
-    def queryset(self):
-        return self.model.objects.filter(implementer__project=self.project).select_related(
-            "implementer__organisation"
-        )
-
-    def new_instance(self, row: Row):
-        return self.model()
-
-    def required_for_new(self) -> list[str]:
-        return [f for f in super().required_for_new() if f != "implementer"]
+class ImplementerLinesImporter(OwnedRowsImporter):
+    """Lines that belong to one implementer of the project; amounts in whole cents."""
 
     def validate_rows(self, rows, existing) -> list[Problem]:
-        implementers = list(Implementer.objects.filter(project=self.project).select_related("organisation"))
-        editable = set(
-            Implementer.objects.filter(project=self.project)
-            .editable_by(self.user)
-            .values_list("pk", flat=True)
-        )
-        by_name = {}
-        for implementer in implementers:
-            organisation = implementer.organisation
-            for name in (organisation.short_name, organisation.name, organisation.business_id):
-                if norm(name):
-                    by_name.setdefault(norm(name), implementer)
-        problems = []
         for row in rows:
-            current = existing.get(row.values.get("id"))
-            text = row.values.get("implementer") or ""
-            named = by_name.get(norm(text)) if text else None
-            if text and named is None:
-                problems.append(
-                    row.problem(
-                        "implementer", _("“%(value)s” does not implement this project.") % {"value": text}
-                    )
-                )
-                continue
-            if current is not None and current.implementer_id not in editable:
-                problems.append(
-                    row.problem(
-                        "id" if "id" in row.where else "implementer",
-                        _("You may not edit the figures of %(name)s.")
-                        % {"name": current.implementer.organisation},
-                    )
-                )
-                continue
-            target = named or (current.implementer if current else None)
-            if target is None:
-                problems.append(
-                    row.problem("implementer", _("Name the implementer of a new row."))
-                    if "implementer" in row.where
-                    else Problem(
-                        _("A new row needs the column %(column)s.") % {"column": IMPLEMENTER.label},
-                        row.number,
-                    )
-                )
-            elif target.pk not in editable:
-                problems.append(
-                    row.problem(
-                        "implementer",
-                        _("You may not edit the figures of %(name)s.") % {"name": target.organisation},
-                    )
-                )
-            else:
-                row.values["_implementer"] = target.pk
             if row.values.get("amount") is not None:
                 row.values["amount"] = euros(row.values["amount"])
-        return problems
+        return super().validate_rows(rows, existing)
 
-    def final_values(self, row: Row, obj) -> dict:
-        values = super().final_values(row, obj)
-        values.pop("implementer", None)
-        values["implementer_id"] = row.values["_implementer"]
-        return values
-
-    def label_of(self, key: str) -> str:
-        return str(IMPLEMENTER.label) if key == "implementer_id" else super().label_of(key)
-
-    def plan(self, rows):
-        self.__dict__.pop("_in_file", None)
-        # The preview shows implementers by name, not by the id the plan compares.
-        names = {
-            show(i.pk): str(i.organisation.short_name or i.organisation)
-            for i in Implementer.objects.filter(project=self.project).select_related("organisation")
-        }
-        heading = str(IMPLEMENTER.label)
-        plan = super().plan(rows)
-        for change in plan.changes:
-            change.fields = [
-                (h, names.get(o, o), names.get(n, n)) if h == heading else (h, o, n)
-                for h, o, n in change.fields
-            ]
-        return plan
-
-    def replaces(self, obj, rows) -> bool:
-        """Replace mode deletes only lines of the implementers the file is about: a
-        sub-implementer's coordinator replaces their own part and no one else's."""
-        if not hasattr(self, "_in_file"):
-            self._in_file = {row.values.get("_implementer") for row in rows}
-        return obj.implementer_id in self._in_file
-
-    def export_rows(self):
-        """The lines of the implementers the user may edit (their own part), or all the lines for a
-        reader who may edit none."""
-        headers = [c.key for c in self.columns]
-        rows = []
-        editable = set(
-            Implementer.objects.filter(project=self.project)
-            .editable_by(self.user)
-            .values_list("pk", flat=True)
-        )
-        queryset = self.queryset().filter(implementer__in=editable) if editable else self.queryset()
-        for obj in queryset:
-            rows.append(
-                [
-                    obj.pk,
-                    str(obj.implementer.organisation.short_name or obj.implementer.organisation),
-                    *[getattr(obj, c.key) for c in self.columns[2:]],
-                ]
-            )
-        return headers, rows
+    def parent_label(self, parent) -> str:
+        return str(parent.organisation.short_name or parent.organisation)
 
 
 class CostLineImporter(ImplementerLinesImporter):
     kind = "funding.cost-lines"
     model = CostLine
-    fields = ["implementer", "category", "year", "description", "amount"]
+    fields = ["category", "year", "description", "amount"]
     columns = [
         ID,
         IMPLEMENTER,
@@ -211,7 +95,7 @@ class CostLineImporter(ImplementerLinesImporter):
 class FinancingLineImporter(ImplementerLinesImporter):
     kind = "funding.financing-lines"
     model = FinancingLine
-    fields = ["implementer", "kind", "source", "amount"]
+    fields = ["kind", "source", "amount"]
     columns = [
         ID,
         IMPLEMENTER,
@@ -241,7 +125,7 @@ class FinancingLineImporter(ImplementerLinesImporter):
 class ActualCostImporter(ImplementerLinesImporter):
     kind = "funding.actual-costs"
     model = ActualCost
-    fields = ["implementer", "category", "as_of", "amount"]
+    fields = ["category", "as_of", "amount"]
     columns = [
         ID,
         IMPLEMENTER,
@@ -259,7 +143,7 @@ class ActualCostImporter(ImplementerLinesImporter):
 class StaffImporter(ImplementerLinesImporter):
     kind = "projects.staff"
     model = StaffResource
-    fields = ["implementer", "role_title", "fte_percent", "start_date", "end_date"]
+    fields = ["role_title", "fte_percent", "start_date", "end_date"]
     columns = [
         ID,
         IMPLEMENTER,
@@ -282,9 +166,7 @@ class StaffImporter(ImplementerLinesImporter):
         problems = super().validate_rows(rows, existing)
         for row in rows:
             values = (
-                self.final_values(row, existing.get(row.values.get("id")))
-                if "_implementer" in row.values
-                else {}
+                self.final_values(row, existing.get(row.values.get("id"))) if "_parent" in row.values else {}
             )
             if (
                 values.get("start_date")
@@ -298,7 +180,7 @@ class StaffImporter(ImplementerLinesImporter):
 class WorkPackageImporter(ImplementerLinesImporter):
     kind = "projects.work-packages"
     model = WorkPackage
-    fields = ["implementer", "code", "name", "description"]
+    fields = ["code", "name", "description"]
     unique = ("implementer_id", "code")
     columns = [
         ID,
@@ -307,3 +189,57 @@ class WorkPackageImporter(ImplementerLinesImporter):
         Column("name", gettext_lazy("name"), ("nimi", "namn"), max_length=300),
         Column("description", gettext_lazy("description"), ("kuvaus", "beskrivning"), max_length=5000),
     ]
+
+
+class PaymentClaimImporter(ImplementerLinesImporter):
+    kind = "funding.payment-claims"
+    model = PaymentClaim
+    fields = ["period_start", "period_end", "claimed", "submitted_on"]
+    unique = ("implementer_id", "period_start")
+    columns = [
+        ID,
+        IMPLEMENTER,
+        Column(
+            "period_start",
+            gettext_lazy("period start"),
+            ("kausi alkaa", "alkaa", "alkupäivä", "period börjar"),
+            kind="date",
+        ),
+        Column(
+            "period_end",
+            gettext_lazy("period end"),
+            ("kausi päättyy", "päättyy", "loppupäivä", "period slutar"),
+            kind="date",
+        ),
+        Column(
+            "claimed",
+            gettext_lazy("claimed (€)"),
+            ("haettu", "haettu summa", "summa", "sökt belopp", "amount"),
+            kind="decimal",
+            minimum=Decimal(0),
+            maximum=BIG,
+        ),
+        Column(
+            "submitted_on",
+            gettext_lazy("submitted on"),
+            ("jätetty", "lähetetty", "inlämnad"),
+            kind="date",
+        ),
+    ]
+
+    def validate_rows(self, rows, existing):
+        for row in rows:
+            if row.values.get("claimed") is not None:
+                row.values["claimed"] = euros(row.values["claimed"])
+        problems = super().validate_rows(rows, existing)
+        for row in rows:
+            if "_parent" not in row.values:
+                continue
+            values = self.final_values(row, existing.get(row.values.get("id")))
+            if (
+                values.get("period_start")
+                and values.get("period_end")
+                and values["period_end"] < values["period_start"]
+            ):
+                problems.append(row.problem("period_end", _("The period cannot end before it starts.")))
+        return problems

@@ -2,10 +2,13 @@
 
 ``ProjectRowsImporter`` is the shape every project table shares: rows of one project, matched by
 ``id`` (blank for a new row), unique keys checked before the database sees them, each row saved
-through the model (version and history). The funding tables add the implementer check on top.
+through the model (version and history). ``OwnedRowsImporter`` adds the implementer check: every
+row belongs to an implementer (directly, or through its work package or indicator) or to the whole
+project, and is written only by whoever may edit that part; the funding tables use it too.
 """
 
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +17,16 @@ from config.bulk import bulk_write
 from config.imports.pipeline import PREVIEW_CHANGES, Change, Column, Importer, Plan, Problem, Row, show
 from config.imports.safety import inert
 from config.imports.values import norm
-from projects.models import Indicator, ParticipantTarget, Project
+from governance.permissions import coordinated_organisation_ids
+from projects.models import (
+    Implementer,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    ParticipantTarget,
+    Project,
+    WorkPackage,
+)
 
 ID = Column(
     "id", "id", ("tunniste", "rivi", "rad"), kind="int", minimum=Decimal(1), maximum=Decimal(2**31 - 1)
@@ -37,11 +49,38 @@ class ProjectRowsImporter(Importer):
     fields: list[str] = []  # the model fields a row sets, in column order
     unique: tuple[str, ...] = ()  # fields that are unique within the project
     replace_allowed = True
+    offers_mapping = True
 
     def __init__(self, *, user, project: Project, replace: bool = False) -> None:
         super().__init__(user=user, scope=f"project:{project.pk}")
         self.project = project
         self.replace = replace
+
+    @property
+    def profile_owner(self) -> str:
+        """Mappings belong to the user's implementer organisation (the main one first): its
+        coordinators share them. Administrators map a file for that file only."""
+        coordinated = coordinated_organisation_ids(self.user)
+        ours = sorted(
+            (i for i in self.project.implementers.all() if i.organisation_id in coordinated),
+            key=lambda i: not i.is_main,
+        )
+        return f"organisation:{ours[0].organisation_id}" if ours else ""
+
+    def owner_name(self) -> str:
+        """The organisation whose profile keeps the user's answers on the mapping page."""
+        owner = self.profile_owner
+        found = next(
+            (i for i in self.project.implementers.all() if owner == f"organisation:{i.organisation_id}"),
+            None,
+        )
+        return str(found.organisation.short_name or found.organisation) if found else ""
+
+    def label_choices(self, key: str) -> list[tuple[str, str]]:
+        """A choice column's values, named as the model names them in the user's language."""
+        if key not in self.fields or not self.model._meta.get_field(key).choices:
+            return super().label_choices(key)
+        return [(code, str(name)) for code, name in self.model._meta.get_field(key).choices]
 
     def queryset(self):
         return self.model.objects.filter(project=self.project)
@@ -161,7 +200,7 @@ class ProjectRowsImporter(Importer):
             values = self.final_values(row, obj)
             detail = described < PREVIEW_CHANGES
             if obj is None:
-                fields = [(label(f), "", show(v)) for f, v in values.items()] if detail else []
+                fields = [(label(f), "", self.show(f, v)) for f, v in values.items()] if detail else []
                 name = self.row_label(values) if detail else ""
                 plan.changes.append(Change("new", name, fields, row.number))
                 described += 1
@@ -169,7 +208,9 @@ class ProjectRowsImporter(Importer):
                 seen.add(obj.pk)
                 differing = [f for f, v in values.items() if getattr(obj, f) != v]
                 fields = (
-                    [(label(f), show(getattr(obj, f)), show(values[f])) for f in differing] if detail else []
+                    [(label(f), self.show(f, getattr(obj, f)), self.show(f, values[f])) for f in differing]
+                    if detail
+                    else []
                 )
                 described += bool(differing)
                 action = "changed" if differing else "unchanged"
@@ -187,7 +228,16 @@ class ProjectRowsImporter(Importer):
         return True
 
     def row_label(self, values: dict) -> str:
-        return " · ".join(show(v) for v in values.values() if v not in (None, ""))[:120]
+        return " · ".join(self.show(f, v) for f, v in values.items() if v not in (None, ""))[:120]
+
+    def show(self, name: str, value) -> str:
+        """A value as the preview shows it: a year as a year (2021, not 2 021), a choice by its
+        name in the user's language (palkat, not salaries)."""
+        if name == "year" and value is not None:
+            return str(value)
+        if name in self.fields and self.model._meta.get_field(name).choices and value:
+            return str(dict(self.model._meta.get_field(name).flatchoices).get(value, value))
+        return show(value)
 
     def write(self, plan: Plan) -> None:
         """All rows in a few statements (new, changed, deleted), with history and version bumps."""
@@ -226,30 +276,278 @@ class ProjectRowsImporter(Importer):
         return getattr(obj, key)
 
 
-class IndicatorImporter(ProjectRowsImporter):
+IMPLEMENTER = Column(
+    "implementer", gettext_lazy("implementer"), ("toteuttaja", "osatoteuttaja", "genomförare", "organisaatio")
+)
+WORK_PACKAGE = Column(
+    "work_package", gettext_lazy("work package"), ("työpaketti", "tp", "arbetspaket"), max_length=10
+)
+
+
+class OwnedRowsImporter(ProjectRowsImporter):
+    """Rows that belong to one implementer of the project: directly (``parent = "implementer"``) or
+    through their work package or indicator. Every row, new or existing, passes the form's
+    permission on its current and its new implementer, so a sub-implementer's coordinator can
+    neither change, nor take over, nor hand over another implementer's rows. With
+    ``shared_allowed`` a row may belong to the whole project (no implementer): only whoever changes
+    the project's shared data (the main implementer's coordinators) writes those."""
+
+    parent = "implementer"  # the foreign key a row sets; not in ``fields``
+    shared_allowed = False
+
+    # --- what the subclasses say ------------------------------------------------------------------
+
+    def parents(self) -> dict:
+        """The project's possible parents by pk (work packages, indicators …)."""
+        return self.implementers
+
+    def owner_of(self, parent_pk) -> int | None:
+        """The implementer a parent belongs to (None: the whole project)."""
+        if parent_pk is None:
+            return None
+        parent = self.parents()[parent_pk]
+        return parent.pk if self.parent == "implementer" else parent.implementer_id
+
+    def find_parent(self, row: Row, named, current) -> tuple[Any, Problem | None]:
+        """(parent pk or None, problem) from the row's cells; ``named``: the implementer the row
+        names, if any; ``current``: the row's existing record, if any."""
+        if named is not None:
+            return named.pk, None
+        if current is not None or self.shared_allowed:
+            return getattr(current, f"{self.parent}_id", None), None
+        if "implementer" in row.where:
+            return None, row.problem("implementer", _("Name the implementer of a new row."))
+        return None, Problem(
+            _("A new row needs the column %(column)s.") % {"column": IMPLEMENTER.label}, row.number
+        )
+
+    def parent_label(self, parent) -> str:
+        return str(parent)
+
+    # --- shared steps ---------------------------------------------------------------------------
+
+    def queryset(self):
+        if self.parent == "implementer":
+            related = "implementer__organisation"
+            rows = self.model.objects.filter(implementer__project=self.project)
+        else:
+            related = f"{self.parent}__implementer__organisation"
+            rows = self.model.objects.filter(**{f"{self.parent}__in": list(self.parents())})
+        if self.shared_allowed:
+            rows = self.model.objects.filter(project=self.project)
+        return rows.select_related(related)
+
+    def new_instance(self, row: Row):
+        has_project = any(f.name == "project" for f in self.model._meta.concrete_fields)
+        return self.model(project=self.project) if has_project else self.model()
+
+    @property
+    def implementers(self) -> dict:
+        if not hasattr(self, "_implementers"):
+            found = Implementer.objects.filter(project=self.project).select_related("organisation")
+            self._implementers = {i.pk: i for i in found}
+        return self._implementers
+
+    def writable(self) -> tuple[set, bool]:
+        """(implementers whose rows the user may write, whether also the project's shared rows)."""
+        if not hasattr(self, "_writable"):
+            editable = set(
+                Implementer.objects.filter(project=self.project)
+                .editable_by(self.user)
+                .values_list("pk", flat=True)
+            )
+            shared = self.user.has_perm("projects.change_project", self.project)
+            self._writable = (editable, shared)
+        return self._writable
+
+    def may_write(self, owner: int | None) -> bool:
+        editable, shared = self.writable()
+        return owner in editable if owner is not None else shared
+
+    def _refusal(self, owner: int | None) -> str:
+        if owner is None:
+            return _("Only the main implementer's coordinators edit the rows of the whole project.")
+        organisation = self.implementers[owner].organisation
+        return _("You may not edit the figures of %(name)s.") % {"name": organisation}
+
+    def validate_rows(self, rows, existing) -> list[Problem]:
+        by_name = {}
+        for implementer in self.implementers.values():
+            organisation = implementer.organisation
+            for name in (organisation.short_name, organisation.name, organisation.business_id):
+                if norm(name):
+                    by_name.setdefault(norm(name), implementer)
+        problems = []
+        for row in rows:
+            current = existing.get(row.values.get("id"))
+            text = row.values.get("implementer") or ""
+            named = by_name.get(norm(text)) if text else None
+            if text and named is None:
+                problems.append(
+                    row.problem(
+                        "implementer", _("“%(value)s” does not implement this project.") % {"value": text}
+                    )
+                )
+                continue
+            if current is not None:
+                owner = self.owner_of(getattr(current, f"{self.parent}_id"))
+                if not self.may_write(owner):
+                    key = "id" if "id" in row.where else "implementer"
+                    problems.append(row.problem(key, self._refusal(owner)))
+                    continue
+            parent, problem = self.find_parent(row, named, current)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            owner = self.owner_of(parent)
+            if not self.may_write(owner):
+                key = self.parent if self.parent in row.where else "implementer"
+                problems.append(row.problem(key, self._refusal(owner)))
+                continue
+            row.values["_parent"] = parent
+            row.values["_owner"] = owner
+        return problems
+
+    def final_values(self, row: Row, obj) -> dict:
+        values = super().final_values(row, obj)
+        values[f"{self.parent}_id"] = row.values["_parent"]
+        return values
+
+    def label_of(self, key: str) -> str:
+        if key == f"{self.parent}_id":  # named as the file names it: its column's heading
+            column = next((c for c in self.columns if c.key == self.parent), None)
+            return str(column.label if column else self.model._meta.get_field(self.parent).verbose_name)
+        return super().label_of(key)
+
+    def row_label(self, values: dict) -> str:
+        parent = self.parents().get(values.get(f"{self.parent}_id"))
+        named = {**values, f"{self.parent}_id": self.parent_label(parent) if parent else None}
+        return super().row_label(named)
+
+    def plan(self, rows):
+        self.__dict__.pop("_in_file", None)
+        # The preview shows parents by name, not by the id the plan compares.
+        names = {show(pk): self.parent_label(parent) for pk, parent in self.parents().items()}
+        heading = self.label_of(f"{self.parent}_id")
+        plan = super().plan(rows)
+        for change in plan.changes:
+            change.fields = [
+                (h, names.get(o, o), names.get(n, n)) if h == heading else (h, o, n)
+                for h, o, n in change.fields
+            ]
+        return plan
+
+    def replaces(self, obj, rows) -> bool:
+        """Replace mode deletes only rows of the implementers the file is about: a
+        sub-implementer's coordinator replaces their own part and no one else's."""
+        if not hasattr(self, "_in_file"):
+            self._in_file = {row.values.get("_owner", -1) for row in rows}
+        return self.owner_of(getattr(obj, f"{self.parent}_id")) in self._in_file
+
+    def export_rows(self):
+        """The rows the user may edit (their own part), or all of them for a reader who may edit
+        none; each names its implementer and parent as the import reads them back."""
+        headers = [c.key for c in self.columns]
+        editable, shared = self.writable()
+        rows = []
+        for obj in self.queryset():
+            owner = self.owner_of(getattr(obj, f"{self.parent}_id"))
+            if (editable or shared) and not self.may_write(owner):
+                continue
+            rows.append([inert(self.export_value(obj, c.key, owner)) for c in self.columns])
+        return headers, rows
+
+    def export_value(self, obj, key, owner=None):
+        if key == "implementer":
+            implementer = self.implementers.get(owner)
+            return str(implementer.organisation.short_name or implementer.organisation) if implementer else ""
+        if key == self.parent:
+            parent = getattr(obj, key)
+            return self.parent_code(parent) if parent is not None else ""
+        return getattr(obj, key)
+
+    def parent_code(self, parent) -> str:
+        return str(parent)
+
+
+class ChildRowsImporter(OwnedRowsImporter):
+    """Rows under a work package or an indicator, found by its code or name in the row's own column
+    (within the implementer the row names, when two implementers use the same)."""
+
+    parent_column: Column
+
+    def parents(self) -> dict:
+        if not hasattr(self, "_parents"):
+            self._parents = {p.pk: p for p in self.parent_queryset()}
+        return self._parents
+
+    def parent_queryset(self):
+        raise NotImplementedError
+
+    def find_parent(self, row: Row, named, current):
+        key = self.parent_column.key
+        text = row.values.get(key) or ""
+        if not text:
+            if current is not None:
+                return getattr(current, f"{self.parent}_id"), None
+            if self.shared_allowed and named is None:
+                return None, None
+            if key in row.where:
+                return None, row.problem(key, _("a new row needs a value here."))
+            return None, Problem(
+                _("A new row needs the column %(column)s.") % {"column": self.parent_column.label}, row.number
+            )
+        found = [
+            p
+            for p in self.parents().values()
+            if norm(self.parent_code(p)) == norm(text) and (named is None or p.implementer_id == named.pk)
+        ]
+        if not found:
+            return None, row.problem(key, _("“%(value)s” is not in this project.") % {"value": text})
+        if len(found) > 1:
+            # The same name in several implementers' plans: the user's own, if only one is theirs.
+            found = [p for p in found if self.may_write(self.owner_of(p.pk))] or found
+        if len(found) > 1:
+            return None, row.problem(
+                key,
+                _("“%(value)s” is in the plan of several implementers: name the implementer.")
+                % {"value": text},
+            )
+        return found[0].pk, None
+
+
+INDICATOR_KINDS = Column(
+    "kind",
+    gettext_lazy("kind"),
+    ("tyyppi", "laji", "typ"),
+    kind="choice",
+    choices=choice_synonyms(
+        Indicator.Kind,
+        {
+            "tuotos": "output",
+            "tuotosindikaattori": "output",
+            "tulos": "result",
+            "tulosindikaattori": "result",
+            "prestation": "output",
+            "resultat": "result",
+        },
+    ),
+)
+
+
+class IndicatorImporter(OwnedRowsImporter):
+    """Indicators of the whole project (no implementer) or, in a group project, of one
+    implementer: a sub-implementer's coordinator imports their own."""
+
     kind = "projects.indicators"
     model = Indicator
     fields = ["kind", "name", "unit", "target"]
-    unique = ("name",)
+    unique = ("implementer_id", "name")
+    shared_allowed = True
     columns = [
         ID,
-        Column(
-            "kind",
-            gettext_lazy("kind"),
-            ("tyyppi", "laji", "typ"),
-            kind="choice",
-            choices=choice_synonyms(
-                Indicator.Kind,
-                {
-                    "tuotos": "output",
-                    "tuotosindikaattori": "output",
-                    "tulos": "result",
-                    "tulosindikaattori": "result",
-                    "prestation": "output",
-                    "resultat": "result",
-                },
-            ),
-        ),
+        IMPLEMENTER,
+        INDICATOR_KINDS,
         Column("name", gettext_lazy("name"), ("nimi", "indikaattori", "namn"), max_length=300),
         Column("unit", gettext_lazy("unit"), ("yksikkö", "enhet"), max_length=40),
         Column(
@@ -262,14 +560,24 @@ class IndicatorImporter(ProjectRowsImporter):
         ),
     ]
 
+    def parent_label(self, parent) -> str:
+        return str(parent.organisation.short_name or parent.organisation)
 
-class ParticipantTargetImporter(ProjectRowsImporter):
+
+class ParticipantTargetImporter(ChildRowsImporter):
+    """Participant targets of the whole project or of one work package (a sub-project's)."""
+
     kind = "projects.participant-targets"
     model = ParticipantTarget
+    parent = "work_package"
+    parent_column = WORK_PACKAGE
     fields = ["year", "semester", "target", "actual"]
-    unique = ("year", "semester")
+    unique = ("work_package_id", "year", "semester")
+    shared_allowed = True
     columns = [
         ID,
+        IMPLEMENTER,
+        WORK_PACKAGE,
         YEAR,
         Column(
             "semester",
@@ -298,3 +606,73 @@ class ParticipantTargetImporter(ProjectRowsImporter):
             maximum=Decimal(2**31 - 1),
         ),
     ]
+
+    def parent_queryset(self):
+        return WorkPackage.objects.filter(implementer__project=self.project)
+
+    def parent_code(self, parent) -> str:
+        return parent.code
+
+
+class MeasureImporter(ChildRowsImporter):
+    """Measures (toimenpiteet 1.1, 1.2 …) of the work packages."""
+
+    kind = "projects.measures"
+    model = Measure
+    parent = "work_package"
+    parent_column = WORK_PACKAGE
+    fields = ["code", "name", "timing", "outputs"]
+    unique = ("work_package_id", "code")
+    columns = [
+        ID,
+        IMPLEMENTER,
+        WORK_PACKAGE,
+        Column("code", gettext_lazy("code"), ("tunnus", "toimenpide", "nro", "kod", "åtgärd"), max_length=10),
+        Column("name", gettext_lazy("name"), ("nimi", "namn", "kuvaus"), max_length=300),
+        Column("timing", gettext_lazy("timing"), ("ajoitus", "aikataulu", "tidsplan"), max_length=100),
+        Column("outputs", gettext_lazy("outputs"), ("tuotokset", "tuotos", "prestationer"), max_length=5000),
+    ]
+
+    def parent_queryset(self):
+        return WorkPackage.objects.filter(implementer__project=self.project)
+
+    def parent_code(self, parent) -> str:
+        return parent.code
+
+
+class IndicatorValueImporter(ChildRowsImporter):
+    """What each indicator reached in a reporting period; an indicator is found by its name."""
+
+    kind = "projects.indicator-values"
+    model = IndicatorValue
+    parent = "indicator"
+    parent_column = Column(
+        "indicator", gettext_lazy("indicator"), ("indikaattori", "mittari", "indikator"), max_length=300
+    )
+    fields = ["period", "value"]
+    unique = ("indicator_id", "period")
+    columns = [
+        ID,
+        IMPLEMENTER,
+        parent_column,
+        Column(
+            "period",
+            gettext_lazy("reporting period"),
+            ("kausi", "raportointikausi", "ajanjakso", "vuosi", "period"),
+            max_length=20,
+        ),
+        Column(
+            "value",
+            gettext_lazy("value"),
+            ("arvo", "toteuma", "värde", "utfall"),
+            kind="decimal",
+            minimum=Decimal(0),
+            maximum=BIG,
+        ),
+    ]
+
+    def parent_queryset(self):
+        return Indicator.objects.filter(project=self.project)
+
+    def parent_code(self, parent) -> str:
+        return parent.name

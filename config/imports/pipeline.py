@@ -87,6 +87,9 @@ class Problem:
     row: int | None = None  # the file's own row number (1 = the first line of the file)
     column: str = ""  # the file's own column letter
     header: str = ""
+    # A label the importer does not know: (column key, the text as written). The user may say on
+    # the mapping page what it means instead of correcting the file.
+    label: tuple[str, str] | None = None
 
     def __str__(self) -> str:
         if self.row and self.column:
@@ -107,9 +110,13 @@ class Row:
     values: dict[str, Any]
     where: dict[str, tuple[str, str]]  # column key → (file column letter, file header)
 
-    def problem(self, key: str, message: str) -> Problem:
-        letter, header = self.where.get(key, ("", ""))
-        return Problem(message, self.number, letter, header)
+    def problem(self, key: str, message: str, *, label: str | None = None) -> Problem:
+        """A problem in this row's ``key`` cell; ``label``: the unknown text the user may map. A
+        reshaped row may take a value from another row of the file: its ``where`` then names that
+        row too (letter, header, row)."""
+        letter, header, *own_row = self.where.get(key, ("", ""))
+        number = own_row[0] if own_row else self.number
+        return Problem(message, number, letter, header, (key, label) if label else None)
 
 
 @dataclass
@@ -147,6 +154,9 @@ class Plan:
 class Staged:
     batch: ImportBatch | None = None
     needs_mapping: bool = False
+    # What the mapping page asks: the unknown headers, or else the unknown labels (one question per
+    # column and label, with the values it may mean: [key, text, letter, header, row, choices]).
+    labels: list = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     table: Table | None = None
@@ -186,6 +196,8 @@ class Importer:
     def __init__(self, *, user, scope: str) -> None:
         self.user = user
         self.scope = scope
+        # Labels the user mapped on the mapping page and not (yet) saved: column key → label → code.
+        self.pending_labels: dict[str, dict[str, str]] = {}
 
     # --- to override -----------------------------------------------------------------------------
 
@@ -224,12 +236,34 @@ class Importer:
     def warnings(self, rows: list[Row]) -> list[str]:
         return []
 
+    def label_choices(self, key: str) -> list[tuple[str, str]]:
+        """What an unknown label of the column ``key`` may be mapped to: (code, name shown). By
+        default the codes of a choice column; an importer names them, or offers more (age bands)."""
+        column = next((c for c in self.columns if c.key == key), None)
+        if column is None or not column.choices:
+            return []
+        return [(code, code) for code in dict.fromkeys(column.choices.values())]
+
     # --- the shared steps ------------------------------------------------------------------------
 
     def profile(self) -> MappingProfile | None:
         if not self.profile_owner:
             return None
-        return MappingProfile.objects.filter(kind=self.kind, owner=self.profile_owner).first()
+        if getattr(self, "_profile", (None,))[0] != self.profile_owner:
+            found = MappingProfile.objects.filter(kind=self.kind, owner=self.profile_owner).first()
+            self._profile = (self.profile_owner, found)
+        return self._profile[1]
+
+    def label_mapping(self) -> dict[str, dict[str, str]]:
+        """Column key → normalised label → code: the owner's saved labels and the pending ones."""
+        profile = self.profile()
+        saved = profile.labels if profile else {}
+        if not self.pending_labels:
+            return saved
+        return {
+            key: {**saved.get(key, {}), **self.pending_labels.get(key, {})}
+            for key in saved.keys() | self.pending_labels.keys()
+        }
 
     def column_keys(self, profile: MappingProfile | None) -> dict[str, str]:
         keys = {}
@@ -315,8 +349,7 @@ class Importer:
         """The rows below the header, converted, one at a time as the file is read; a cell that
         does not convert adds to ``problems`` (its row comes without that value), total rows are
         checked against the rows above and left out (``table.warnings``)."""
-        profile = self.profile()
-        labels = profile.labels if profile else {}
+        labels = self.label_mapping()
         by_key = {c.key: c for c in self.columns}
         table.where = {key: (column_letter(i), table.headers[i]) for key, i in table.columns.items()}
         columns = [
@@ -349,9 +382,9 @@ class Importer:
                     try:
                         values[key] = convert(raw)
                     except BadValue as error:
-                        letter, header = row_where.get(key, ("", ""))
                         message = self.bad_value_message(by_key[key], raw, error.code)
-                        problems.append(Problem(message, number, letter, header))
+                        label = text_of(raw) if error.code == "choice" else None
+                        problems.append(Row(number, {}, row_where).problem(key, message, label=label))
                 for key, _index in numeric:
                     value = values.get(key)
                     if value is not None and not isinstance(value, bool):
@@ -430,12 +463,17 @@ class Importer:
                 raise BadValue("formula")
             if len(text) > column.max_length:
                 raise BadValue("length")
+            mapped = labels.get(norm(text)) if text and labels else None
             if column.kind == "choice" and text:
-                key = norm(text)
-                found = labels.get(key) or column.normalised_choices().get(key)
+                choices = column.normalised_choices()
+                if mapped is not None and mapped in choices.values():
+                    return mapped
+                found = choices.get(norm(text))
                 if found is None:
                     raise BadValue("choice")
                 return found
+            if mapped is not None:
+                return mapped  # a label the user mapped, e.g. "Nuoret 18-20" → "18–20"
             return text
         if value is not None and column.minimum is not None and value < column.minimum:
             raise BadValue("minimum")
@@ -628,8 +666,9 @@ def check_file(importer: Importer, name: str, content: bytes, *, mapping=None) -
     return check_sheet(importer, sheet, mapping=mapping)
 
 
-def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None) -> Staged:
+def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None, labels=None) -> Staged:
     staged = Staged(sheet=sheet)
+    importer.pending_labels = labels or {}
     try:
         sheet = importer.reshape(sheet)
         table, problems = importer.find_table(sheet, mapping=mapping)
@@ -646,21 +685,47 @@ def check_sheet(importer: Importer, sheet: Sheet, *, mapping=None) -> Staged:
         problems = importer.read_rows(sheet, table)
         if not problems:
             problems = importer.validate(table.rows)
+        elif importer.offers_mapping and all(p.label for p in problems):
+            # Ask every unknown label at once: check the rows too, except for what a row whose
+            # label is unknown lacks because of it.
+            asked = {p.row for p in problems}
+            problems += [p for p in importer.validate(table.rows) if p.label or p.row not in asked]
     if sheet.origins and table.header_row and sheet.origins[table.header_row - 1]:
         table.header_row = sheet.origins[table.header_row - 1][0]  # the file's own header row
     staged.problems = problems
-    # Unknown headers and known columns missing: the user may say which is which.
+    # Only unknown labels: the user may say what each means. Else unknown headers and known columns
+    # missing: the user may say which column is which.
+    if importer.offers_mapping and problems and all(p.label for p in problems):
+        staged.labels = _label_questions(importer, problems)
     staged.needs_mapping = bool(
         importer.offers_mapping
         and problems
-        and table.header_row
-        and table.unknown
-        and any(c.key not in table.columns for c in importer.columns)
+        and (
+            staged.labels
+            or table.header_row
+            and table.unknown
+            and any(c.key not in table.columns for c in importer.columns)
+        )
     )
     if staged.needs_mapping or problems:
         return staged
-    staged.warnings = table.warnings + (importer.warnings(table.rows) if not problems else [])
+    staged.warnings = sheet.notes + table.warnings + (importer.warnings(table.rows) if not problems else [])
     return staged
+
+
+def _label_questions(importer: Importer, problems: list[Problem]) -> list:
+    questions, seen, choices = [], set(), {}
+    for problem in sorted(problems, key=lambda p: (p.row or 0, len(p.column), p.column)):
+        key, text = problem.label
+        if (key, norm(text)) in seen:
+            continue
+        seen.add((key, norm(text)))
+        if key not in choices:
+            choices[key] = [[code, str(name)] for code, name in importer.label_choices(key)]
+        if not choices[key]:
+            return []  # nothing to choose from: the file must be corrected
+        questions.append([key, text, problem.column, problem.header, problem.row, choices[key]])
+    return questions
 
 
 def _plain(value):
@@ -700,7 +765,7 @@ def _stage(importer: Importer, name: str, content: bytes, *, mapping, options) -
             **base,
             state=ImportBatch.State.MAPPING,
             rows=cells,
-            preview={"header_row": staged.table.header_row, "unknown": staged.table.unknown},
+            preview=_questions(staged),
         )
         return staged
     if staged.problems:
@@ -740,29 +805,93 @@ def _store_preview(importer: Importer, staged: Staged) -> None:
     batch.save()
 
 
+def _questions(staged: Staged, mapping=None, labels=None) -> dict:
+    """A batch's preview while it waits on the mapping page: what to ask, and what was answered."""
+    table = staged.table
+    return {
+        "header_row": table.header_row,
+        "unknown": [] if staged.labels else table.unknown,
+        "labels": staged.labels,
+        "mapping": mapping or {},
+        "label_mapping": labels or {},
+    }
+
+
 def mapping_choices(importer: Importer) -> list[tuple[str, str]]:
     return [(c.key, str(c.label)) for c in importer.columns]
 
 
-def apply_mapping(importer: Importer, batch: ImportBatch, chosen: dict[str, str], *, save: bool) -> Staged:
-    """Check a stored file again with the user's column choices (letter → column key); store the
-    preview in the same batch, and with ``save`` keep the choices as the owner's profile."""
+def mapping_context(importer: Importer, batch: ImportBatch) -> dict:
+    """What the mapping page shows of a waiting batch: its questions and the file's first rows
+    (numbered as in the file)."""
+    first = batch.preview["header_row"] or 1
+    labels = batch.preview.get("labels", [])
+    # The header row, the first rows below it and the rows of the labels asked about.
+    numbers = sorted({*range(first, first + 6), *(q[4] for q in labels[:10] if q[4])})
+    return {
+        "mapping_batch": batch,
+        "unknown": batch.preview.get("unknown", []),
+        "labels": labels,
+        "choices": mapping_choices(importer),
+        "sample": [(n, batch.rows[n - 1], n == first) for n in numbers if 0 < n <= len(batch.rows)],
+    }
+
+
+def mapping_answers(data) -> tuple[dict[str, str], dict[int, str]]:
+    """The mapping page's answers in a POST: column letter → column key, question → label code."""
+    columns = {key[4:]: value for key, value in data.items() if key.startswith("map-") and value}
+    labels = {
+        int(key[6:]): value
+        for key, value in data.items()
+        if key.startswith("label-") and key[6:].isdigit() and len(key) < 12 and value
+    }
+    return columns, labels
+
+
+def apply_mapping(
+    importer: Importer,
+    batch: ImportBatch,
+    chosen: dict[str, str],
+    *,
+    save: bool,
+    chosen_labels: dict[int, str] | None = None,
+) -> Staged:
+    """Check a stored file again with the user's answers: column choices (letter → column key) and
+    label choices (question number → code). If the file still asks something (labels, once the
+    columns are known), the batch keeps waiting with the new questions; else its preview is stored,
+    and with ``save`` the answers become the owner's profile."""
     keys = {c.key for c in importer.columns}
     headers = dict(batch.preview.get("unknown", []))
-    mapping = {
+    mapping = dict(batch.preview.get("mapping", {}))
+    mapping |= {
         norm(headers[letter]): key for letter, key in chosen.items() if letter in headers and key in keys
     }
+    labels = {key: dict(found) for key, found in batch.preview.get("label_mapping", {}).items()}
+    for number, code in (chosen_labels or {}).items():
+        questions = batch.preview.get("labels", [])
+        if not 0 <= number < len(questions):
+            continue
+        key, text, *_where, choices = questions[number]
+        if code in {c[0] for c in choices}:
+            labels.setdefault(key, {})[norm(text)] = code
     sheet = Sheet(rows=batch.rows, format="", encoding=batch.encoding)
-    staged = check_sheet(importer, sheet, mapping=mapping)
+    staged = check_sheet(importer, sheet, mapping=mapping, labels=labels)
+    staged.batch = batch
+    if staged.needs_mapping and staged.labels:
+        batch.preview = _questions(staged, mapping, labels)
+        batch.save(update_fields=["preview"])
     if staged.problems:
         return staged
-    if save and importer.profile_owner and mapping:
+    if save and importer.profile_owner and (mapping or labels):
         profile, _created = MappingProfile.objects.get_or_create(
             kind=importer.kind, owner=importer.profile_owner, defaults={"created_by": importer.user}
         )
         profile.headers = {**profile.headers, **mapping}
+        profile.labels = {
+            key: {**profile.labels.get(key, {}), **labels.get(key, {})}
+            for key in profile.labels.keys() | labels.keys()
+        }
         profile.save()
-    staged.batch = batch
     _store_preview(importer, staged)
     return staged
 

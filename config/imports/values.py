@@ -117,3 +117,43 @@ def parse_date(value):
     except ValueError:
         pass
     raise BadValue("date")
+
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_QUARTER_FORMS = (
+    # 2024 Q1, 2024/Q1, 2024-K1, 2024 K1 (neljännes), 2024 Q 1
+    (re.compile(r"(\d{4})\s*[-/ ]?\s*[QK]\s*([1-4])"), (1, 2)),
+    # Q1 2024, Q1/2024, K1/2024, Q1-2024
+    (re.compile(r"[QK]\s*([1-4])\s*[-/ ]?\s*(\d{4})"), (2, 1)),
+    # 1/2024, 1-2024, 1. 2024
+    (re.compile(r"([1-4])\s*[-/.]\s*(\d{4})"), (2, 1)),
+    # 2024/1, 2024-1
+    (re.compile(r"(\d{4})\s*[-/]\s*([1-4])"), (1, 2)),
+    # I/2024 … IV/2024
+    (re.compile(r"(IV|III|II|I)\s*[-/ ]\s*(\d{4})"), (2, 1)),
+)
+_HALF_FORMS = (
+    (re.compile(r"H\s*([12])\s*[-/ ]?\s*(\d{4})"), (2, 1)),
+    (re.compile(r"(\d{4})\s*[-/ ]?\s*H\s*([12])"), (1, 2)),
+)
+
+
+def parse_quarter(value) -> tuple[str, int, int] | None:
+    """A column header naming a quarter or half-year as client systems print it → ("quarter",
+    year, n) or ("half_year", year, n); anything else → None. "2024 Q1", "Q1 2024", "1/2024",
+    "2024/1", "I/2024", "2024 K1", "Q1/2024" are all the first quarter of 2024; "H2/2024" the second
+    half."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.upper().split())
+    if len(text) > 20:
+        return None
+    for forms, frequency in ((_HALF_FORMS, "half_year"), (_QUARTER_FORMS, "quarter")):
+        for pattern, (year_at, n_at) in forms:
+            found = pattern.fullmatch(text)
+            if found:
+                n = found.group(n_at)
+                year = int(found.group(year_at))
+                if 1990 <= year <= 2100:
+                    return frequency, year, _ROMAN.get(n) or int(n)
+    return None

@@ -59,27 +59,34 @@ def test_a_sub_implementers_coordinator_edits_their_own_part(
     assert client.get(reverse("funding:costs_edit", args=[project.main_implementer.pk])).status_code == 403
 
 
-def test_a_sub_implementers_coordinator_cannot_import_the_shared_tables_but_their_own_costs(
+def test_a_sub_implementers_coordinator_imports_their_own_rows_but_not_the_shared_ones(
     client, project, sub_implementer, sub_coordinator
 ):
+    """Issue 11: indicators and participant targets have an implementer (or work package) column;
+    rows of the whole project stay the main implementer's coordinators' (refused row by row)."""
     client.force_login(sub_coordinator)
 
     def upload(kind: str, text: str):
         file = SimpleUploadedFile("rivit.csv", text.encode(), content_type="text/csv")
         return client.post(reverse("funding:import", args=[project.pk, kind]), {"file": file})
 
-    assert upload("indicators", "kind;name;unit;target\noutput;Uusi;hlö;5\n").status_code == 403
-    assert upload("participant-targets", "year;semester;target\n2021;spring;5\n").status_code == 403
+    assert upload("indicators", "kind;name;unit;target\noutput;Uusi;hlö;5\n").status_code == 400
+    assert upload("participant-targets", "year;semester;target\n2021;spring;5\n").status_code == 400
     assert not Indicator.objects.filter(name="Uusi").exists()
     name = sub_implementer.organisation.short_name or sub_implementer.organisation.name
+    assert (
+        upload("indicators", f"implementer;kind;name;unit;target\n{name};output;Uusi;hlö;5\n").status_code
+        == 200
+    )
     assert (
         upload("cost-lines", f"implementer;category;year;amount\n{name};travel;2021;10,00\n").status_code
         == 200
     )
     transfer = client.get(reverse("funding:transfer", args=[project.pk])).content.decode()
     assert reverse("funding:import", args=[project.pk, "cost-lines"]) in transfer
-    assert reverse("funding:import", args=[project.pk, "indicators"]) not in transfer
+    assert reverse("funding:import", args=[project.pk, "indicators"]) in transfer
     assert not CostLine.objects.filter(amount=Decimal("10.00")).exists()  # only previewed
+    assert not Indicator.objects.filter(name="Uusi").exists()
 
 
 def test_the_main_implementers_coordinator_edits_the_shared_data(client, project, coordinator):
