@@ -564,7 +564,17 @@ class IndicatorImporter(OwnedRowsImporter):
         return str(parent.organisation.short_name or parent.organisation)
 
 
-class ParticipantTargetImporter(ChildRowsImporter):
+class WorkPackageRowsImporter(ChildRowsImporter):
+    """Rows that belong to a work package of the project, found by its code."""
+
+    def parent_queryset(self):
+        return WorkPackage.objects.filter(implementer__project=self.project)
+
+    def parent_code(self, parent) -> str:
+        return parent.code
+
+
+class ParticipantTargetImporter(WorkPackageRowsImporter):
     """Participant targets of the whole project or of one work package (a sub-project's)."""
 
     kind = "projects.participant-targets"
@@ -607,14 +617,8 @@ class ParticipantTargetImporter(ChildRowsImporter):
         ),
     ]
 
-    def parent_queryset(self):
-        return WorkPackage.objects.filter(implementer__project=self.project)
 
-    def parent_code(self, parent) -> str:
-        return parent.code
-
-
-class MeasureImporter(ChildRowsImporter):
+class MeasureImporter(WorkPackageRowsImporter):
     """Measures (toimenpiteet 1.1, 1.2 …) of the work packages."""
 
     kind = "projects.measures"
@@ -632,12 +636,6 @@ class MeasureImporter(ChildRowsImporter):
         Column("timing", gettext_lazy("timing"), ("ajoitus", "aikataulu", "tidsplan"), max_length=100),
         Column("outputs", gettext_lazy("outputs"), ("tuotokset", "tuotos", "prestationer"), max_length=5000),
     ]
-
-    def parent_queryset(self):
-        return WorkPackage.objects.filter(implementer__project=self.project)
-
-    def parent_code(self, parent) -> str:
-        return parent.code
 
 
 class IndicatorValueImporter(ChildRowsImporter):
