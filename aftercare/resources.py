@@ -28,9 +28,11 @@ from aftercare.models import AgeBand, ReportingPeriod, Role
 from aftercare.validation import hard_errors
 from config.imports.pipeline import (
     HEADER_SEARCH_ROWS,
+    PREVIEW_CHANGES,
     Change,
     Column,
     Importer,
+    KeptChunks,
     Plan,
     Problem,
     Row,
@@ -64,6 +66,11 @@ ROLE_CODES = {
 }
 ROLE_NAMES = {role: code for code, role in ROLE_CODES.items()}
 WORKER_LABEL = re.compile(r"^[A-ZÅÄÖ0-9]{1,3}$")
+# The national backfill: reports whose rows may still come (a report ends when this many others
+# have had rows since its last one), and reports kept (and checked against the database) a chunk
+# at a time.
+OPEN_REPORTS = 256
+KEEP_CHUNK = 500
 
 
 def period_code(period: ReportingPeriod) -> str:
@@ -635,8 +642,12 @@ class BackfillImporter(Importer):
     def __init__(self, *, user, bands: list[AgeBand]) -> None:
         super().__init__(user=user, scope="national")
         self.bands = bands
-        self.groups: list = []
         self.codes: dict[int, str] = {}  # period pk → period_code()
+        self.changes: list[Change] = []  # the first PREVIEW_CHANGES changes, for the preview
+        self.totals = {"new": 0, "changed": 0, "unchanged": 0, "deleted": 0}
+        self._kept = KeptChunks()
+        self._finished: list = []  # reports checked and waiting for the next chunk
+        self._problems: list[Problem] = []
 
     def reshape(self, sheet: Sheet) -> Sheet:
         """The long shape, or one column per period (rows: area, figure)."""
@@ -646,6 +657,11 @@ class BackfillImporter(Importer):
         return self.validate_stream(rows)
 
     def validate_stream(self, rows: Iterable[Row]) -> list[Problem]:
+        """Each report's rows are checked as they come and its figures kept in chunks once its
+        rows have ended: a report is open until OPEN_REPORTS others have had rows since its last
+        one (a file in any order of its areas, periods and figures that keeps each report's rows
+        near one another: sorted by area or period, or one column per period). What stays of the
+        reports checked is their keys, for the rows that come too late."""
         from governance.models import WellbeingArea
 
         areas = {}
@@ -659,8 +675,9 @@ class BackfillImporter(Importer):
                 self.codes[period.pk] = code = str(period.label)  # period_code(), once per period
                 periods.setdefault(norm(code), period)
         bands = band_labels(self.bands)
-        # One FigureRows per area and period: what a report needs, not its rows.
-        grouped: dict[tuple, tuple] = {}
+        opened: dict[tuple, tuple] = {}  # (area, period) → (area, period, FigureRows, first row)
+        closed: dict[tuple, int] = {}  # (area, period) → its first row
+        last_key, group = None, None
         problems = []
         for row in rows:
             alue, kausi = row.values.get("alue"), row.values.get("kausi")
@@ -671,21 +688,83 @@ class BackfillImporter(Importer):
             if period is None:
                 message = _("unknown reporting period “%(value)s”.") % {"value": kausi or ""}
                 problems.append(row.problem("kausi", message))
-            if area is not None and period is not None:
-                group = grouped.get((area.pk, period.pk))
+            if area is None or period is None:
+                continue
+            key = (area.pk, period.pk)
+            if key != last_key:
+                group = opened.pop(key, None)
                 if group is None:
-                    group = grouped[area.pk, period.pk] = (area, period, FigureRows(bands), row.number)
-                group[2].add(row, [])
-        return problems + self._gather(
+                    if key in closed:
+                        message = _(
+                            "the rows of %(area)s %(period)s began on row %(first)s and more than "
+                            "%(n)s other reports' rows came after them: keep each area's and period's "
+                            "rows together (sort the file by area and period)."
+                        )
+                        where = {"area": area.slug, "period": self.codes[period.pk]}
+                        problems.append(
+                            row.problem("kausi", message % {**where, "first": closed[key], "n": OPEN_REPORTS})
+                        )
+                        continue
+                    group = (area, period, FigureRows(bands), row.number)
+                    if len(opened) >= OPEN_REPORTS:  # the report whose rows were longest ago ends
+                        oldest = next(iter(opened))
+                        closed[oldest] = self._finish(opened.pop(oldest))
+                opened[key] = group  # the most recent last
+                last_key = key
+            group[2].add(row, [])
+        for group in opened.values():
+            self._finish(group)
+        self._flush()
+        return problems + self._problems
+
+    def _finish(self, group: tuple) -> int:
+        """A report whose rows have ended: checked, and kept with the next chunk."""
+        area, period, collected, first_row = group
+        self._finished.append((area, period, collected.finish(), collected.figures, first_row))
+        if len(self._finished) >= KEEP_CHUNK:
+            self._flush()
+        return first_row
+
+    def _flush(self) -> None:
+        """The reports finished so far: checked against the reports they would change, counted,
+        the first changes listed for the preview, their figures kept as one chunk."""
+        groups, self._finished = self._finished, []
+        if not groups:
+            return
+        parts, problems = self._gather(groups)
+        self._problems += problems
+        self._count(parts, listed=True)
+        self._kept.add(
             [
-                (area, period, collected.finish(), collected.figures, first)
-                for area, period, collected, first in grouped.values()
+                [
+                    part.area.pk,
+                    part.period.pk,
+                    part.first_row,
+                    [getattr(part.figures, name) for name in Figures.COUNT_FIELDS],
+                    list(part.figures.age_bands.items()),
+                    [
+                        [role, str(filled), str(vacant)]
+                        for role, (filled, vacant) in part.figures.staffing.items()
+                    ],
+                    part.figures.workers,
+                ]
+                for part in parts
             ]
         )
 
-    def _gather(self, groups: list) -> list[Problem]:
-        """``self.groups`` from (area, period, problems, figures, first row) of each report, with
-        the report each would change, if any: submitted ones refuse the file."""
+    def _count(self, parts: list, *, listed: bool = False) -> None:
+        for part in parts:
+            action = "new" if part.report is None else "changed"
+            if part.report is not None and Figures.from_report(part.report) == part.figures:
+                action = "unchanged"
+            self.totals[action] += 1
+            if listed and action != "unchanged" and len(self.changes) < PREVIEW_CHANGES:
+                label = f"{part.area.slug} {self.codes[part.period.pk]}"
+                self.changes.append(Change(action, label, [("", "", show(part.figures.clients_total))]))
+
+    def _gather(self, groups: list) -> tuple[list, list[Problem]]:
+        """The parts of (area, period, problems, figures, first row) of reports, with the report
+        each would change, if any: submitted ones refuse the file."""
         from aftercare.models import AreaReport
 
         reports = {
@@ -694,7 +773,7 @@ class BackfillImporter(Importer):
                 wellbeing_area__in={g[0] for g in groups}, period__in={g[1] for g in groups}
             )
         }
-        self.groups, problems = [], []
+        parts, problems = [], []
         for area, period, found, figures, first_row in groups:
             part = ReportPart(area, period, figures, first_row)
             report = reports.get((area.pk, period.pk))
@@ -706,65 +785,54 @@ class BackfillImporter(Importer):
                 code = self.codes[period.pk]
                 problems += [Problem(f"{area.slug} {code}: {p}") if not p.row else p for p in found]
             part.report = report
-            self.groups.append(part)
-        return problems
+            parts.append(part)
+        return parts, problems
 
-    def keep(self) -> list:
-        """Each report's figures, as plain JSON: [area, period, first row, counts, age bands,
-        staffing, workers]."""
-        return [
-            [
-                part.area.pk,
-                part.period.pk,
-                part.first_row,
-                [getattr(part.figures, name) for name in Figures.COUNT_FIELDS],
-                list(part.figures.age_bands.items()),
-                [
-                    [role, str(filled), str(vacant)]
-                    for role, (filled, vacant) in part.figures.staffing.items()
-                ],
-                part.figures.workers,
-            ]
-            for part in self.groups
-        ]
-
-    def resume(self, kept: list) -> list[Problem]:
-        from governance.models import WellbeingArea
-
-        areas = WellbeingArea.objects.in_bulk({item[0] for item in kept})
-        with translation.override("fi"):
-            periods = ReportingPeriod.objects.in_bulk({item[1] for item in kept})
-            self.codes = {pk: str(period.label) for pk, period in periods.items()}
-        groups, problems = [], []
-        for area_pk, period_pk, first_row, counts, bands, staffing, workers in kept:
-            area, period = areas.get(area_pk), periods.get(period_pk)
-            if area is None or period is None:
-                problems.append(
-                    Problem(_("the wellbeing area or period of this row no longer exists."), first_row)
-                )
-                continue
-            figures = Figures(
-                **dict(zip(Figures.COUNT_FIELDS, counts, strict=True)),
-                age_bands=dict(bands),
-                staffing={role: (Decimal(filled), Decimal(vacant)) for role, filled, vacant in staffing},
-                workers=[tuple(worker) for worker in workers],
-            )
-            groups.append((area, period, [], figures, first_row))
-        return problems + self._gather(groups)
+    def keep(self) -> bytes:
+        """Each report's figures in chunks, as plain JSON: [area, period, first row, counts, age
+        bands, staffing, workers]."""
+        return self._kept.finish()
 
     def plan(self, rows: list[Row]) -> Plan:
-        plan = Plan(payload=self.groups)
-        for part in self.groups:
-            action = "new" if part.report is None else "changed"
-            if part.report is not None and Figures.from_report(part.report) == part.figures:
-                action = "unchanged"
-            label = f"{part.area.slug} {self.codes[part.period.pk]}"
-            plan.changes.append(Change(action, label, [("", "", show(part.figures.clients_total))]))
-        return plan
+        return Plan(changes=self.changes, totals=dict(self.totals))
 
-    def write(self, plan: Plan) -> None:
+    def write_kept(self, chunks) -> tuple[dict, list[Problem]]:
+        """Each chunk checked against the database as it is now (its areas and periods still
+        exist, no report submitted since the preview) and written; after a problem the rest is
+        only checked, and the caller rolls back what was written."""
         from aftercare import services
+        from governance.models import WellbeingArea
 
-        services.reports_save_many(
-            items=[(part.area, part.period, part.figures) for part in plan.payload], user=self.user
-        )
+        areas = WellbeingArea.objects.in_bulk()
+        periods: dict[int, ReportingPeriod] = {}
+        problems: list[Problem] = []
+        for chunk in chunks:
+            wanted = {item[1] for item in chunk} - periods.keys()
+            if wanted:
+                periods |= ReportingPeriod.objects.in_bulk(wanted)
+                with translation.override("fi"):
+                    self.codes |= {pk: str(periods[pk].label) for pk in wanted if pk in periods}
+            groups = []
+            for area_pk, period_pk, first_row, counts, bands, staffing, workers in chunk:
+                area, period = areas.get(area_pk), periods.get(period_pk)
+                if area is None or period is None:
+                    problems.append(
+                        Problem(_("the wellbeing area or period of this row no longer exists."), first_row)
+                    )
+                    continue
+                figures = Figures(
+                    **dict(zip(Figures.COUNT_FIELDS, counts, strict=True)),
+                    age_bands=dict(bands),
+                    staffing={role: (Decimal(filled), Decimal(vacant)) for role, filled, vacant in staffing},
+                    workers=[tuple(worker) for worker in workers],
+                )
+                groups.append((area, period, [], figures, first_row))
+            parts, found = self._gather(groups)
+            problems += found
+            if problems:
+                continue  # nothing more is written; the rest is still checked
+            self._count(parts)
+            services.reports_save_many(
+                items=[(part.area, part.period, part.figures) for part in parts], user=self.user
+            )
+        return ({}, problems) if problems else (dict(self.totals), [])

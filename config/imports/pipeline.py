@@ -142,8 +142,12 @@ class Change:
 class Plan:
     changes: list[Change] = field(default_factory=list)
     payload: Any = None  # whatever the importer's write needs
+    # An importer that streams counts its changes as they go and lists only the first ones.
+    totals: dict[str, int] | None = None
 
     def counts(self) -> dict[str, int]:
+        if self.totals is not None:
+            return dict(self.totals)
         counts = {"new": 0, "changed": 0, "unchanged": 0, "deleted": 0}
         for change in self.changes:
             counts[change.action] += 1
@@ -211,7 +215,8 @@ class Importer:
 
     def keep(self) -> Any:
         """An importer that streams: what ``plan`` and ``write`` need after ``validate_stream``,
-        as JSON. The batch stores it compressed instead of the rows."""
+        as JSON (the batch stores it compressed instead of the rows), or as bytes already made
+        with ``KeptChunks`` as the file was read (stored as they are)."""
         raise NotImplementedError
 
     def resume(self, kept: Any) -> list[Problem]:
@@ -221,6 +226,18 @@ class Importer:
         nothing is written. The rows themselves were checked when the file was, and the batch
         is the user's own, unchanged and unconfirmed."""
         raise NotImplementedError
+
+    def write_kept(self, chunks: Iterable) -> tuple[dict, list[Problem]]:
+        """An importer that streams, at confirm: check and write what ``keep`` returned, given back
+        a chunk (a JSON list) at a time; (counts, problems), problems mean nothing is written (the
+        caller rolls back whatever was). By default the chunks are joined and given to ``resume``,
+        then ``plan`` and ``write``; an importer may instead write each chunk as it comes."""
+        problems = self.resume([item for chunk in chunks for item in chunk])
+        if problems:
+            return {}, problems
+        plan = self.plan([])
+        self.write(plan)
+        return plan.counts(), []
 
     def reshape(self, sheet: Sheet) -> Sheet:
         """A file in another shape (e.g. the wide shape client systems print) as the long shape of
@@ -589,6 +606,32 @@ class RowStore:
 _PLAIN = {"decimal": str, "date": datetime.date.isoformat}
 
 
+class KeptChunks:
+    """What an importer that streams keeps, compressed a chunk at a time as the file is read: lines
+    of JSON, each a list of items (``keep`` returns ``finish()``; confirming gives the lines back
+    one at a time to ``write_kept``), so that nothing of the file need be held until it ends."""
+
+    def __init__(self) -> None:
+        self._compressor = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def add(self, items: list) -> None:
+        if items:
+            line = json.dumps(items, separators=(",", ":"), ensure_ascii=False) + "\n"
+            self._parts.append(self._compressor.compress(line.encode()))
+
+    def finish(self) -> bytes:
+        self._parts.append(self._compressor.flush())
+        data, self._parts = b"".join(self._parts), []
+        return data
+
+
+def kept_chunks(data: bytes) -> Iterator[list]:
+    """The chunks ``KeptChunks`` stored, one at a time."""
+    for line in _lines(data):
+        yield json.loads(line)
+
+
 def stored_rows(importer: Importer, batch: ImportBatch) -> Iterator[Row]:
     """The checked rows of a batch, one at a time (a batch stored before ``data`` existed keeps
     them in ``rows``)."""
@@ -780,8 +823,13 @@ def _store_preview(importer: Importer, staged: Staged) -> None:
     batch = staged.batch
     batch.state = ImportBatch.State.PREVIEWED
     store = RowStore(importer, list(staged.table.columns), staged.table.where)
+    kept = None
     if importer.streams:
-        batch.data = zlib.compress(json.dumps(importer.keep(), separators=(",", ":")).encode(), 1)
+        kept = importer.keep()
+        if isinstance(kept, bytes):
+            batch.data, kept = kept, "chunks"
+        else:
+            batch.data, kept = zlib.compress(json.dumps(kept, separators=(",", ":")).encode(), 1), True
     else:
         for row in staged.table.rows:
             store.add(row)
@@ -800,7 +848,7 @@ def _store_preview(importer: Importer, staged: Staged) -> None:
         "unknown": staged.table.unknown,
         "where": store.where,
         "keys": store.keys,
-        "kept": importer.streams,
+        "kept": kept or False,
     }
     batch.save()
 
@@ -920,17 +968,24 @@ def confirm(importer: Importer, batch: ImportBatch) -> tuple[dict, list[Problem]
             )
             if not claimed:
                 raise AlreadyConfirmed
-            if batch.preview.get("kept"):
-                problems, rows = importer.resume(json.loads(zlib.decompress(batch.data))), []
+            kept = batch.preview.get("kept")
+            if kept:
+                # Kept in chunks: each is checked and may be written as it comes, in this one
+                # transaction (a problem in a late chunk rolls back the earlier ones). A batch kept
+                # whole (before chunks) is one chunk.
+                data = bytes(batch.data)
+                chunks = kept_chunks(data) if kept == "chunks" else iter([json.loads(zlib.decompress(data))])
+                counts, problems = importer.write_kept(chunks)
             else:
                 rows = list(stored_rows(importer, batch))
                 problems = importer.validate(rows)
+                if not problems:
+                    plan = importer.plan(rows)
+                    importer.write(plan)
+                    counts = plan.counts()
             if problems:
                 transaction.set_rollback(True)
                 return {}, problems
-            plan = importer.plan(rows)
-            importer.write(plan)
-            counts = plan.counts()
             ImportBatch.objects.filter(pk=batch.pk).update(result=counts)
     except DatabaseError:
         # The checks above should leave the database nothing to refuse; if it still does, say so in

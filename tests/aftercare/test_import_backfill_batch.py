@@ -134,3 +134,94 @@ def test_confirming_costs_the_same_queries_for_two_and_for_forty_reports(nationa
         return len(queries)
 
     assert confirm_queries(labels[:1]) == confirm_queries(labels[1:10])
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of two reports, and at most three reports open at once, so that a short file has
+    many of both."""
+    import aftercare.resources
+
+    monkeypatch.setattr(aftercare.resources, "KEEP_CHUNK", 2)
+    monkeypatch.setattr(aftercare.resources, "OPEN_REPORTS", 3)
+
+
+def test_the_batch_keeps_the_figures_in_chunks_and_writes_them_all(national, administrator, small_chunks):
+    periods, labels, areas = national
+    lines = [line for label in labels[:3] for area in areas[:3] for line in report_rows(area, label, 100)]
+    staged = stage(administrator, lines)
+    batch = ImportBatch.objects.get(pk=staged.batch.pk)
+    chunks = list(pipeline.kept_chunks(bytes(batch.data)))
+    assert [len(chunk) for chunk in chunks] == [2, 2, 2, 2, 1]
+    assert batch.preview["counts"]["new"] == 9 and len(batch.preview["changes"]) == 9
+    counts, problems = pipeline.confirm(importer(administrator), batch)
+    assert not problems and counts["new"] == 9
+    assert AreaReport.objects.filter(period__in=periods[:3], clients_total=100).count() == 9
+    assert AreaReport.history.filter(period__in=periods[:3]).count() == 9
+
+
+def test_a_report_submitted_since_the_preview_in_the_last_chunk_leaves_nothing_written(
+    national, administrator, small_chunks
+):
+    periods, labels, areas = national
+    lines = [line for label in labels[:3] for area in areas[:3] for line in report_rows(area, label, 100)]
+    staged = stage(administrator, lines)
+    last = WellbeingArea.objects.get(slug=areas[2])
+    AreaReportFactory(wellbeing_area=last, period=periods[2], clients_total=70, submitted=True)
+    with translation.override("en"):
+        counts, problems = pipeline.confirm(importer(administrator), staged.batch)
+    assert counts == {} and len(problems) == 1 and "submitted and locked" in str(problems[0])
+    assert list(AreaReport.objects.filter(period__in=periods).values_list("clients_total", flat=True)) == [70]
+    assert not AgeBandCount.objects.filter(report__period__in=periods).exists()
+    assert ImportBatch.objects.get(pk=staged.batch.pk).state == ImportBatch.State.PREVIEWED
+
+
+def test_a_database_refusal_in_a_late_chunk_rolls_back_the_chunks_written(
+    national, administrator, small_chunks, monkeypatch
+):
+    from django.core.exceptions import ValidationError
+
+    from aftercare import services
+
+    periods, labels, areas = national
+    lines = [line for label in labels[:3] for area in areas[:3] for line in report_rows(area, label, 100)]
+    staged = stage(administrator, lines)
+    save, calls = services.reports_save_many, []
+
+    def fails_on_the_fourth_chunk(**kwargs):
+        calls.append(len(kwargs["items"]))
+        if len(calls) == 4:
+            raise ValidationError("refused")
+        return save(**kwargs)
+
+    monkeypatch.setattr(services, "reports_save_many", fails_on_the_fourth_chunk)
+    counts, problems = pipeline.confirm(importer(administrator), staged.batch)
+    assert calls == [2, 2, 2, 2] and counts == {} and [p.message for p in problems] == ["refused"]
+    assert not AreaReport.objects.filter(period__in=periods).exists()
+    assert not AreaReport.history.filter(period__in=periods).exists()
+    assert ImportBatch.objects.get(pk=staged.batch.pk).state == ImportBatch.State.PREVIEWED
+
+
+def test_rows_of_a_report_may_come_apart_while_it_is_open(national, administrator, small_chunks):
+    periods, labels, areas = national
+    first, second = report_rows(areas[0], labels[0], 100), report_rows(areas[1], labels[0], 90)
+    staged = stage(administrator, [*first[:3], *second[:3], *first[3:], *second[3:]])
+    assert staged.batch is not None, [str(p) for p in staged.problems]
+    counts, problems = pipeline.confirm(importer(administrator), staged.batch)
+    assert not problems and counts["new"] == 2
+    assert WorkerCaseload.objects.filter(report__period=periods[0]).count() == 4
+
+
+def test_rows_of_a_report_after_too_many_others_are_refused_by_row(national, administrator, small_chunks):
+    periods, labels, areas = national
+    lines = [line for area in areas[:5] for line in report_rows(area, labels[0], 100)]
+    late = f"{areas[0]};{labels[0]};uudet_asiakkaat;;;5;;"
+    with translation.override("en"):
+        staged = stage(administrator, [*lines, late])
+    assert staged.batch is None
+    (problem,) = staged.problems
+    assert (problem.row, problem.column) == (len(lines) + 2, "B")
+    assert (
+        "began on row 2" in problem.message
+        and "keep each area's and period's rows together" in problem.message
+    )
