@@ -679,9 +679,17 @@ class BackfillImporter(Importer):
         closed: dict[tuple, int] = {}  # (area, period) → its first row
         last_key, group = None, None
         problems = []
+        area_of, period_of = {}, {}  # each text as written → its area or period (or None)
         for row in rows:
             alue, kausi = row.values.get("alue"), row.values.get("kausi")
-            area, period = areas.get(norm(alue)), periods.get(norm(kausi))
+            try:
+                area = area_of[alue]
+            except KeyError:
+                area = area_of[alue] = areas.get(norm(alue))
+            try:
+                period = period_of[kausi]
+            except KeyError:
+                period = period_of[kausi] = periods.get(norm(kausi))
             if area is None:
                 message = _("unknown wellbeing area “%(value)s”.") % {"value": alue or ""}
                 problems.append(row.problem("alue", message))

@@ -206,6 +206,13 @@ def test_cost_lines_against_copy(demo, size):
     """A project's cost lines (new lines, one implementer) through the same pipeline."""
     if connection.vendor != "postgresql":
         pytest.skip("COPY needs PostgreSQL")
+    cost_lines(size)
+
+
+def cost_lines(size: int) -> dict:
+    """``size`` new cost lines of one implementer through the pipeline, and COPY of the same rows;
+    prints and returns the figures (``python -m benchmarks.bench_imports costs SIZE``)."""
+    from config.imports import pipeline
     from funding.resources import CostLineImporter
     from projects.models import Implementer
     from tests.governance.factories import UserFactory
@@ -219,15 +226,16 @@ def test_cost_lines_against_copy(demo, size):
     content = "\n".join(
         ["id;toteuttaja;kustannuslaji;vuosi;selite;summa", *(";".join(map(str, r)) for r in rows)]
     ).encode("utf-8")
-    admin = UserFactory(username=f"bench-costs-{size}", is_staff=True, is_superuser=True)
+    admin = UserFactory(username=f"bench-costs-{size}-{os.getpid()}", is_staff=True, is_superuser=True)
     project = implementer.project
+    warm = "\n".join(["id;toteuttaja;kustannuslaji;vuosi;selite;summa", f";{name};muut;2021;lämmin;1"])
+    staged = pipeline_stage(CostLineImporter(user=admin, project=project), warm.encode())
+    pipeline.confirm(CostLineImporter(user=admin, project=project), staged.batch)
 
     peak_before = _memory_baseline()
     started = time.perf_counter()
     staged = pipeline_stage(CostLineImporter(user=admin, project=project), content)
     checked = time.perf_counter()
-    from config.imports import pipeline
-
     counts, problems = pipeline.confirm(CostLineImporter(user=admin, project=project), staged.batch)
     assert not problems, [str(p) for p in problems[:5]]
     written = time.perf_counter()
@@ -245,11 +253,20 @@ def test_cost_lines_against_copy(demo, size):
         cursor.execute("DROP TABLE bench_cost_copy")
     rate, copy_rate = size / (written - started), size / copy_seconds
     print(
-        f"\ncost lines, {size:,} rows ({counts['new']} new): check+preview {checked - started:.1f} s, "
-        f"confirm+write {written - checked:.1f} s, {rate:,.0f} rows/s; COPY {copy_seconds * 1000:.0f} ms, "
+        f"\ncost lines, {size:,} rows ({counts['new']} new): check+preview {checked - started:.2f} s, "
+        f"confirm+write {written - checked:.2f} s, {rate:,.0f} rows/s; COPY {copy_seconds * 1000:.0f} ms, "
         f"{copy_rate:,.0f} rows/s; ratio {100 * rate / copy_rate:.2f} % of COPY; "
         f"peak memory +{(peak_after - peak_before) / 1024:.0f} MB"
     )
+    return {
+        "rows": size,
+        "check_seconds": round(checked - started, 3),
+        "confirm_seconds": round(written - checked, 3),
+        "import_rows_per_s": round(rate, 1),
+        "copy_rows_per_s": round(copy_rate, 1),
+        "import_ratio_to_copy": round(rate / copy_rate, 6),
+        "peak_memory_growth_mb": round((peak_after - peak_before) / 1024, 1),
+    }
 
 
 def pipeline_stage(importer, content: bytes):
@@ -264,4 +281,7 @@ if __name__ == "__main__":
     import django
 
     django.setup()
-    print(json.dumps(national_backfill(int(sys.argv[1]))))
+    if sys.argv[1] == "costs":
+        print(json.dumps(cost_lines(int(sys.argv[2]))))
+    else:
+        print(json.dumps(national_backfill(int(sys.argv[1]))))

@@ -43,6 +43,8 @@ class CostLineImporter(ImplementerLinesImporter):
     kind = "funding.cost-lines"
     model = CostLine
     fields = ["category", "year", "description", "amount"]
+    # ``CostLine.clean`` checks the year against the project's years, as ``validate_rows`` does.
+    plain_new_rows = True
     columns = [
         ID,
         IMPLEMENTER,

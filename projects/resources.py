@@ -10,11 +10,22 @@ project, and is written only by whoever may edit that part; the funding tables u
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config.bulk import bulk_write
-from config.imports.pipeline import PREVIEW_CHANGES, Change, Column, Importer, Plan, Problem, Row, show
+from config.bulk import bulk_write, insert_rows
+from config.imports.pipeline import (
+    MEMO_SIZE,
+    PREVIEW_CHANGES,
+    Change,
+    Column,
+    Importer,
+    Plan,
+    Problem,
+    Row,
+    show,
+)
 from config.imports.safety import inert
 from config.imports.values import norm
 from governance.permissions import coordinated_organisation_ids
@@ -50,6 +61,10 @@ class ProjectRowsImporter(Importer):
     unique: tuple[str, ...] = ()  # fields that are unique within the project
     replace_allowed = True
     offers_mapping = True
+    # New rows written as plain values (COPY), each value checked by its model field as
+    # ``full_clean`` would, without a model instance per row: only for a model whose ``clean``
+    # checks nothing that the importer's ``validate_rows`` does not (say so where it is set).
+    plain_new_rows = False
 
     def __init__(self, *, user, project: Project, replace: bool = False) -> None:
         super().__init__(user=user, scope=f"project:{project.pk}")
@@ -99,6 +114,7 @@ class ProjectRowsImporter(Importer):
         self.existing = existing
         problems: list[Problem] = []
         seen_ids: dict[int, int] = {}
+        required = self.required_for_new()
         for row in rows:
             pk = row.values.get("id")
             if pk is not None and pk not in existing:
@@ -112,7 +128,7 @@ class ProjectRowsImporter(Importer):
             if pk is not None:
                 seen_ids.setdefault(pk, row.number)
             if pk is None:
-                for key in self.required_for_new():
+                for key in required:
                     if row.values.get(key) in (None, ""):
                         problems.append(
                             row.problem(key, _("a new row needs a value here."))
@@ -139,21 +155,28 @@ class ProjectRowsImporter(Importer):
 
     def final_values(self, row: Row, obj) -> dict:
         values = {}
-        for name in self.fields:
-            if name in row.values and (
-                row.values[name] not in (None, "") or obj is None or self.model._meta.get_field(name).blank
-            ):
-                values[name] = row.values[name]
+        given = row.values
+        for name, blank, text in self._field_kinds():
+            if name in given and (given[name] not in (None, "") or obj is None or blank):
+                values[name] = given[name]
             elif obj is not None:
                 values[name] = getattr(obj, name)
             else:
-                values[name] = row.values.get(name)
-            if values[name] is None and self.model._meta.get_field(name).get_internal_type() in (
-                "CharField",
-                "TextField",
-            ):
+                values[name] = given.get(name)
+            if values[name] is None and text:
                 values[name] = ""
         return values
+
+    def _field_kinds(self) -> list[tuple[str, bool, bool]]:
+        """(name, may be blank, is text) of each of ``fields``, worked out once per import."""
+        kinds = self.__dict__.get("_kinds")
+        if kinds is None:
+            get = self.model._meta.get_field
+            kinds = self._kinds = [
+                (name, get(name).blank, get(name).get_internal_type() in ("CharField", "TextField"))
+                for name in self.fields
+            ]
+        return kinds
 
     def _check_unique(self, rows, existing) -> list[Problem]:
         problems = []
@@ -241,12 +264,18 @@ class ProjectRowsImporter(Importer):
 
     def write(self, plan: Plan) -> None:
         """All rows in a few statements (new, changed, deleted), with history and version bumps."""
-        new, changed, deleted, fields = [], [], [], set()
+        new, changed, deleted, fields, plain = [], [], [], set(), []
         relations = [f.name for f in self.model._meta.concrete_fields if f.is_relation]
+        check = self.plain_check() if self.plain_new_rows else None
+        names = None
         for row, obj, values in plan.payload:
             self.current_row = row.number if row else None
             if values is None:
                 deleted.append(obj)
+                continue
+            if obj is None and check is not None:
+                names = names or list(values)
+                plain.append(check(values))
                 continue
             if obj is None:
                 obj = self.new_instance(row)
@@ -264,6 +293,54 @@ class ProjectRowsImporter(Importer):
             obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
         self.current_row = None
         bulk_write(self.model, user=self.user, new=new, changed=changed, fields=fields, deleted=deleted)
+        if plain:
+            extra = self.plain_extra()
+            insert_rows(self.model, [*names, *extra], [(*r, *extra.values()) for r in plain], user=self.user)
+
+    def plain_extra(self) -> dict:
+        """What ``new_instance`` gives every new row, as attnames and values."""
+        has_project = any(f.name == "project" for f in self.model._meta.concrete_fields)
+        return {"project_id": self.project.pk} if has_project else {}
+
+    def plain_check(self):
+        """A function of a new row's final values → their cleaned values as a tuple, raising the
+        ``ValidationError`` ``full_clean`` would (the same messages, by field), without an
+        instance: each field's ``clean`` as ``clean_fields`` runs it (relations were resolved in
+        ``validate``; blank values of fields that may be blank are not checked), each distinct
+        value once."""
+        meta = self.model._meta
+        checked: dict[tuple, Any] = {}
+        fields: dict[str, Any] = {}
+
+        def check(values: dict) -> tuple:
+            cleaned, errors = [], {}
+            for name, value in values.items():
+                field = fields.get(name)
+                if field is None:
+                    field = fields[name] = meta.get_field(name)
+                if field.is_relation or field.blank and value in field.empty_values:
+                    cleaned.append(value)
+                    continue
+                key = (name, value.__class__, str(value) if isinstance(value, Decimal) else value)
+                try:
+                    found = checked.get(key)
+                except TypeError:  # not hashable: checked each time
+                    key, found = None, None
+                if found is None:
+                    try:
+                        found = (field.clean(value, None), None)
+                    except ValidationError as error:
+                        found = (None, error.error_list)
+                    if key is not None and len(checked) < MEMO_SIZE:
+                        checked[key] = found
+                if found[1] is not None:
+                    errors[field.name] = found[1]
+                cleaned.append(found[0])
+            if errors:
+                raise ValidationError(errors)
+            return tuple(cleaned)
+
+        return check
 
     # --- export ----------------------------------------------------------------------------------
 

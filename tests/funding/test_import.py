@@ -279,3 +279,51 @@ def test_check_constraints_become_messages_naming_row_and_column(
     text = f"toteuttaja;kustannuslaji;vuosi;summa\n{name};palkat;2021;99 999 999 999,00\n"
     body = preview(client, project, "cost-lines", csv_upload(text)).content.decode()
     assert re.search(r"(Row|Rivi) 2, (column|sarake) D", body) and "numeric field overflow" not in body
+
+
+def test_new_cost_lines_are_written_as_plain_rows_with_history_naming_the_importer(
+    coordinator, project, sub_implementer
+):
+    name = sub_implementer.organisation.short_name
+    text = "toteuttaja;kustannuslaji;vuosi;selite;summa\n"
+    text += f"{name};palkat;2021;;52 000,00\n{name};muut;2022;x;1,5\n"
+    staged = pipeline.stage(CostLineImporter(user=coordinator, project=project), csv_upload(text))
+    counts, problems = pipeline.confirm(CostLineImporter(user=coordinator, project=project), staged.batch)
+    assert not problems and counts["new"] == 2
+    lines = CostLine.objects.filter(implementer=sub_implementer).order_by("year")
+    assert [(line.category, line.year, line.description, line.amount, line.version) for line in lines] == [
+        ("salaries", 2021, "", Decimal("52000.00"), 1),
+        ("other", 2022, "x", Decimal("1.50"), 1),
+    ]
+    assert all(line.created_at is not None for line in lines)
+    history = CostLine.history.filter(implementer=sub_implementer)
+    assert {(h.history_type, h.history_user_id) for h in history} == {("+", coordinator.pk)}
+    assert history.count() == 2
+
+
+def test_a_new_cost_lines_values_are_checked_as_full_clean_checks_them(coordinator, project, sub_implementer):
+    from django.core.exceptions import ValidationError
+
+    check = CostLineImporter(user=coordinator, project=project).plain_check()
+    values = {
+        "category": "travel",
+        "year": 2021,
+        "description": "",
+        "amount": Decimal("10.50"),
+        "implementer_id": sub_implementer.pk,
+    }
+    assert check(values) == ("travel", 2021, "", Decimal("10.50"), sub_implementer.pk)
+    for wrong in (
+        {"category": "gifts"},
+        {"amount": Decimal("1.005")},
+        {"year": -1},
+        {"description": "x" * 201},
+    ):
+        line = CostLine(**values | wrong)
+        with pytest.raises(ValidationError) as expected:
+            line.full_clean(exclude=["implementer"], validate_unique=False, validate_constraints=False)
+        with pytest.raises(ValidationError) as found:
+            check(values | wrong)
+        assert found.value.message_dict == expected.value.message_dict, wrong
+        with pytest.raises(ValidationError):
+            check(values | wrong)  # a value refused once is refused again
