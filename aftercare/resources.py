@@ -36,6 +36,7 @@ from config.imports.pipeline import (
     Plan,
     Problem,
     Row,
+    chunk_done,
     show,
 )
 from config.imports.reading import Sheet
@@ -70,7 +71,7 @@ WORKER_LABEL = re.compile(r"^[A-ZÅÄÖ0-9]{1,3}$")
 # have had rows since its last one), and reports kept (and checked against the database) a chunk
 # at a time.
 OPEN_REPORTS = 256
-KEEP_CHUNK = 500
+KEEP_CHUNK = 1000
 
 
 def period_code(period: ReportingPeriod) -> str:
@@ -759,6 +760,8 @@ class BackfillImporter(Importer):
                 for part in parts
             ]
         )
+        del groups, parts  # the reports read for the check, freed with whatever cycles they are in
+        chunk_done()
 
     def _count(self, parts: list, *, listed: bool = False) -> None:
         for part in parts:
@@ -843,4 +846,6 @@ class BackfillImporter(Importer):
             services.reports_save_many(
                 items=[(part.area, part.period, part.figures) for part in parts], user=self.user
             )
+            groups = parts = None  # the reports read for the check, freed with their cycles
+            chunk_done()
         return ({}, problems) if problems else (dict(self.totals), [])
