@@ -71,7 +71,7 @@ WORKER_LABEL = re.compile(r"^[A-ZÅÄÖ0-9]{1,3}$")
 # have had rows since its last one), and reports kept (and checked against the database) a chunk
 # at a time.
 OPEN_REPORTS = 256
-KEEP_CHUNK = 1000
+KEEP_CHUNK = 500
 
 
 def period_code(period: ReportingPeriod) -> str:
