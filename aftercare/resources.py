@@ -644,6 +644,9 @@ class BackfillImporter(Importer):
         super().__init__(user=user, scope="national")
         self.bands = bands
         self.codes: dict[int, str] = {}  # period pk → period_code()
+        self._start()
+
+    def _start(self) -> None:
         self.changes: list[Change] = []  # the first PREVIEW_CHANGES changes, for the preview
         self.totals = {"new": 0, "changed": 0, "unchanged": 0, "deleted": 0}
         self._kept = KeptChunks()
@@ -665,6 +668,7 @@ class BackfillImporter(Importer):
         reports checked is their keys, for the rows that come too late."""
         from governance.models import WellbeingArea
 
+        self._start()  # an importer checking a second file starts again
         areas = {}
         for area in WellbeingArea.objects.all():
             for name in (area.slug, area.name_fi, area.name_sv):
@@ -814,6 +818,7 @@ class BackfillImporter(Importer):
         from aftercare import services
         from governance.models import WellbeingArea
 
+        self._start()
         areas = WellbeingArea.objects.in_bulk()
         periods: dict[int, ReportingPeriod] = {}
         problems: list[Problem] = []

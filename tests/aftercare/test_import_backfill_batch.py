@@ -225,3 +225,19 @@ def test_rows_of_a_report_after_too_many_others_are_refused_by_row(national, adm
         "began on row 2" in problem.message
         and "keep each area's and period's rows together" in problem.message
     )
+
+
+def test_a_batch_kept_whole_before_chunks_is_still_confirmed(national, administrator, small_chunks):
+    import json
+    import zlib
+
+    periods, labels, areas = national
+    lines = [line for area in areas[:3] for line in report_rows(area, labels[0], 100)]
+    batch = ImportBatch.objects.get(pk=stage(administrator, lines).batch.pk)
+    whole = [item for chunk in pipeline.kept_chunks(bytes(batch.data)) for item in chunk]
+    batch.data = zlib.compress(json.dumps(whole).encode())
+    batch.preview["kept"] = True  # as batches were stored before chunks
+    batch.save()
+    counts, problems = pipeline.confirm(importer(administrator), batch)
+    assert not problems and counts["new"] == 3
+    assert AreaReport.objects.filter(period=periods[0], clients_total=100).count() == 3
