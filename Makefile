@@ -82,8 +82,16 @@ test: test-deps .venv/.synced lint ## ruff, then the whole pytest suite (DATABAS
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.test_settings
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} --dist loadfile
 
-bench: .venv/.synced ## National-scale benchmark on PostgreSQL (DATABASE_URL): one table, var/bench/results.json
-	$(PY) -m pytest benchmarks/bench_national.py -q -s --no-header -o python_files="bench_*.py" -p no:cacheprovider -p no:xdist --reuse-db
+# The benchmark counts on PostgreSQL: DATABASE_URL's server, else this machine's own (as CI's).
+BENCH_DATABASE_URL := postgres://postgres@127.0.0.1:5432/portal_bench
+
+bench: .venv/.synced ## National-scale benchmark on PostgreSQL (DATABASE_URL, else local): one table, var/bench/results.json
+	@url="$${DATABASE_URL:-$(BENCH_DATABASE_URL)}"; \
+	case "$$url" in postgres://*|postgresql://*|pgsql://*) ;; \
+	  *) echo "make bench measures on PostgreSQL: DATABASE_URL=postgres://… (now: $$url)"; exit 2;; esac; \
+	echo "Benchmark on $${url%%\?*} (pytest's test_ copy of it; generated data kept as template databases)"; \
+	DATABASE_URL="$$url" $(PY) -m pytest benchmarks/bench_national.py -q -s --no-header \
+	  -o python_files="bench_*.py" -p no:cacheprovider -p no:xdist --reuse-db
 
 messages: .venv/.synced ## Update and compile the fi/sv translation catalogues (project and each app)
 	$(PY) manage.py makemessages -l fi -l sv --ignore=.venv --ignore=.tools --ignore=tests --ignore=var \

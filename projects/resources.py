@@ -7,6 +7,8 @@ row belongs to an implementer (directly, or through its work package or indicato
 project, and is written only by whoever may edit that part; the funding tables use it too.
 """
 
+import itertools
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from config.bulk import bulk_write, insert_rows
 from config.imports.pipeline import (
+    HEADER_SEARCH_ROWS,
     MEMO_SIZE,
     PREVIEW_CHANGES,
     Change,
@@ -26,8 +29,9 @@ from config.imports.pipeline import (
     Row,
     show,
 )
+from config.imports.reading import Sheet
 from config.imports.safety import inert
-from config.imports.values import norm
+from config.imports.values import column_letter, norm, parse_quarter, text_of
 from governance.permissions import coordinated_organisation_ids
 from projects.models import (
     Implementer,
@@ -751,3 +755,61 @@ class IndicatorValueImporter(ChildRowsImporter):
 
     def parent_code(self, parent) -> str:
         return parent.name
+
+    def reshape(self, sheet: Sheet) -> Sheet:
+        """A report with one column per period ("Indikaattori | 2021 | 2022 | 1–6/2023"), as the long
+        shape: a row for each filled cell, the cell named in messages. A value the project already
+        has for that indicator and period is changed, not added again."""
+        found = self._periods_header(sheet)
+        if found is None:
+            return sheet
+        at, cells, named, periods = found
+        headers = [text_of(c) for c in cells]
+        label_at = {key: i for i, key in named.items() if key in ("indicator", "implementer")}
+        existing: dict[tuple, list[int]] = {}
+        for pk, name, period in IndicatorValue.objects.filter(indicator__project=self.project).values_list(
+            "pk", "indicator__name", "period"
+        ):
+            existing.setdefault((norm(name), norm(period)), []).append(pk)
+        rows = [["id", *label_at, "period", "value"]]
+        origins: list = [(at + 1, {})]
+        for number, line in enumerate(itertools.islice(iter(sheet.rows), at + 1, None), start=at + 2):
+            labels = {key: text_of(line[i]) if i < len(line) else "" for key, i in label_at.items()}
+            if not labels["indicator"]:
+                continue
+            where = {key: (column_letter(i), headers[i]) for key, i in label_at.items()}
+            for index, period in periods.items():
+                value = line[index] if index < len(line) else None
+                if not text_of(value):
+                    continue
+                found = existing.get((norm(labels["indicator"]), norm(period)), [])
+                rows.append([found[0] if len(found) == 1 else None, *labels.values(), period, value])
+                cell = (column_letter(index), headers[index])
+                origins.append((number, where | {"period": cell, "value": cell}))
+        return Sheet(rows=rows, format=sheet.format, encoding=sheet.encoding, origins=origins)
+
+    def _periods_header(self, sheet: Sheet):
+        """(index, cells, label columns, period columns) of a header row naming the indicator
+        column and periods, not the long shape's period and value columns; None if there is none."""
+        keys = self.column_keys(self.profile())
+        for at, cells in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+            named = {i: keys.get(norm(c)) for i, c in enumerate(cells) if keys.get(norm(c))}
+            periods = {i: period_header(c) for i, c in enumerate(cells) if i not in named}
+            periods = {i: text for i, text in periods.items() if text}
+            if "indicator" in named.values() and periods and not {"period", "value"} & set(named.values()):
+                return at, cells, named, periods
+        return None
+
+
+_PERIOD = re.compile(r"(19|20)\d\d|\d{1,2}\s*[–-]\s*\d{1,2}\s*/\s*(19|20)\d\d")
+
+
+def period_header(cell) -> str:
+    """A column header naming a reporting period as reports print it ("2021", a workbook's 2021,
+    "1–6/2021", "2024 Q1"), written as the portal writes periods; "" for anything else."""
+    if isinstance(cell, (int, float, Decimal)) and not isinstance(cell, bool):
+        return str(int(cell)) if cell == int(cell) and 1900 <= cell <= 2099 else ""
+    text = " ".join(text_of(cell).split())
+    if _PERIOD.fullmatch(text):
+        return re.sub(r"\s*[–-]\s*", "–", text).replace(" ", "")
+    return text if parse_quarter(text) else ""
