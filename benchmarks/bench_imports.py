@@ -177,23 +177,27 @@ def national_backfill(size: int) -> dict:
     peak_after = _memory_peak()
     copy_seconds = _copy(rows)
 
-    pipeline_rate = len(rows) / (written - started)
-    copy_rate = len(rows) / copy_seconds
+    title = f"national backfill, {len(rows):,} rows ({counts['new']} new reports)"
+    return _figures(title, len(rows), (started, checked, written), copy_seconds, peak_after - peak_before)
+
+
+def _figures(title: str, size: int, times: tuple, copy_seconds: float, peak_kb: int) -> dict:
+    """Print one import's figures beside COPY's and return them as ``results.json`` keeps them."""
+    started, checked, written = times
+    rate, copy_rate = size / (written - started), size / copy_seconds
     print(
-        f"\nnational backfill, {len(rows):,} rows ({counts['new']} new reports): "
-        f"check+preview {checked - started:.2f} s, confirm+write {written - checked:.2f} s, "
-        f"{pipeline_rate:,.0f} rows/s; COPY {copy_seconds * 1000:.0f} ms, {copy_rate:,.0f} rows/s; "
-        f"ratio {100 * pipeline_rate / copy_rate:.2f} % of COPY; "
-        f"peak memory +{(peak_after - peak_before) / 1024:.0f} MB"
+        f"\n{title}: check+preview {checked - started:.2f} s, confirm+write {written - checked:.2f} s, "
+        f"{rate:,.0f} rows/s; COPY {copy_seconds * 1000:.0f} ms, {copy_rate:,.0f} rows/s; "
+        f"ratio {100 * rate / copy_rate:.2f} % of COPY; peak memory +{peak_kb / 1024:.0f} MB"
     )
     return {
-        "rows": len(rows),
+        "rows": size,
         "check_seconds": round(checked - started, 3),
         "confirm_seconds": round(written - checked, 3),
-        "import_rows_per_s": round(pipeline_rate, 1),
+        "import_rows_per_s": round(rate, 1),
         "copy_rows_per_s": round(copy_rate, 1),
-        "import_ratio_to_copy": round(pipeline_rate / copy_rate, 6),
-        "peak_memory_growth_mb": round((peak_after - peak_before) / 1024, 1),
+        "import_ratio_to_copy": round(rate / copy_rate, 6),
+        "peak_memory_growth_mb": round(peak_kb / 1024, 1),
     }
 
 
@@ -251,22 +255,8 @@ def cost_lines(size: int) -> dict:
                 copy.write_row(row)
         copy_seconds = time.perf_counter() - start
         cursor.execute("DROP TABLE bench_cost_copy")
-    rate, copy_rate = size / (written - started), size / copy_seconds
-    print(
-        f"\ncost lines, {size:,} rows ({counts['new']} new): check+preview {checked - started:.2f} s, "
-        f"confirm+write {written - checked:.2f} s, {rate:,.0f} rows/s; COPY {copy_seconds * 1000:.0f} ms, "
-        f"{copy_rate:,.0f} rows/s; ratio {100 * rate / copy_rate:.2f} % of COPY; "
-        f"peak memory +{(peak_after - peak_before) / 1024:.0f} MB"
-    )
-    return {
-        "rows": size,
-        "check_seconds": round(checked - started, 3),
-        "confirm_seconds": round(written - checked, 3),
-        "import_rows_per_s": round(rate, 1),
-        "copy_rows_per_s": round(copy_rate, 1),
-        "import_ratio_to_copy": round(rate / copy_rate, 6),
-        "peak_memory_growth_mb": round((peak_after - peak_before) / 1024, 1),
-    }
+    title = f"cost lines, {size:,} rows ({counts['new']} new)"
+    return _figures(title, size, (started, checked, written), copy_seconds, peak_after - peak_before)
 
 
 def pipeline_stage(importer, content: bytes):
