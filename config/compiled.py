@@ -9,6 +9,9 @@ arguments where the stand-ins were::
     ROLES = CompiledQuery(lambda user_id: Affiliation.objects.filter(user_id=user_id).values_list(...))
     rows = ROLES(request.user.pk)  # a list of tuples, converted as the queryset's values_list would
 
+    PAGE = CompiledQuery(lambda pk: Meeting.objects.for_page().filter(pk=pk))
+    meetings = PAGE.objects(pk)  # model instances, with their select_related and prefetches
+
 Only for querysets whose SQL is the same whatever the arguments: scalar arguments compared or
 stored as they are (a primary key, a flag), never a list whose length shapes an ``IN``, never a
 value that decides which filters apply. The stand-ins must each come out as one parameter of the
@@ -16,6 +19,7 @@ SQL (checked when compiled), so an argument that the ORM rewrites (a model insta
 turns its value into something else) is refused rather than silently compiled wrong.
 """
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -33,6 +37,7 @@ class _Compiled:
     params: tuple  # a constant, or an ``_Argument`` naming which argument goes there
     compiler: object
     converters: dict
+    queryset: QuerySet
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,22 @@ class CompiledQuery:
             rows = [tuple(row) for row in compiled.compiler.apply_converters(rows, compiled.converters)]
         return rows
 
+    def objects(self, *args) -> list:
+        """The queryset's model instances (its ``select_related`` and annotations set, its
+        ``prefetch_related`` run as usual, each prefetch compiled as usual)."""
+        if len(args) != self.arguments:
+            raise TypeError(f"{self.arguments} arguments expected, {len(args)} given")
+        alias = router.db_for_read(self._model())
+        compiled = self._compiled.get(alias) or self._compile(alias)
+        params = tuple(args[p.index] if isinstance(p, _Argument) else p for p in compiled.params)
+        # A copy of the compiler made once: its select list, related-object layout and annotation
+        # columns describe the SQL it made; only the SQL's parameters are this call's.
+        compiler = copy.copy(compiled.compiler)
+        compiler.as_sql = lambda *a, **k: (compiled.sql, params)
+        queryset = compiled.queryset.using(alias)
+        queryset.query.get_compiler = lambda *a, **k: compiler
+        return list(queryset)
+
     def _model(self):
         model = getattr(self, "_model_class", None)
         if model is None:
@@ -83,6 +104,6 @@ class CompiledQuery:
         if seen != set(stand_ins):
             raise ValueError("every argument must come out as a parameter of the SQL as it was given")
         fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        compiled = _Compiled(sql, tuple(mapped), compiler, compiler.get_converters(fields))
+        compiled = _Compiled(sql, tuple(mapped), compiler, compiler.get_converters(fields), queryset)
         self._compiled[alias] = compiled
         return compiled

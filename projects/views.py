@@ -29,7 +29,7 @@ from projects.forms import (
 from projects.models import Implementer, IndicatorValue, PlanVersion, Project, WorkPackage
 from projects.notifications import notify_implementer_changed
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 VIEW, CHANGE = "projects.view_project", "projects.change_project"
 VIEW_IMPL, CHANGE_IMPL = "projects.view_implementer", "projects.change_implementer"
 

@@ -95,3 +95,27 @@ def test_an_argument_that_does_not_come_out_as_a_parameter_is_refused():
 def test_the_number_of_arguments_is_checked():
     with pytest.raises(TypeError):
         CompiledQuery(_affiliations)(1, 2)
+
+
+def test_model_instances_come_with_their_related_objects_annotations_and_prefetches():
+    user = UserFactory()
+    first, second = AffiliationFactory(user=user), AffiliationFactory(user=user)
+    query = CompiledQuery(
+        lambda pk: (
+            Organisation.objects.filter(pk=pk)
+            .annotate(members=Count("affiliations"))
+            .prefetch_related("affiliations__user")
+        )
+    )
+    for affiliation in (first, second):
+        (organisation,) = query.objects(affiliation.organisation_id)
+        assert organisation == affiliation.organisation and organisation.members == 1
+        with CaptureQueriesContext(connection) as queries:
+            assert [a.user for a in organisation.affiliations.all()] == [user]
+        assert len(queries) == 0  # prefetched
+    assert query.objects(0) == []
+    joined = CompiledQuery(lambda pk: Affiliation.objects.select_related("organisation").filter(pk=pk))
+    (found,) = joined.objects(first.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert found.organisation.short_name == first.organisation.short_name
+    assert len(queries) == 0
