@@ -86,15 +86,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    group = get_for_user(
-        request.user, SteeringGroup.objects.select_related("owner"), "governance.view_steeringgroup", pk=pk
-    )
+    group = get_compiled_for_user(request.user, GROUP_PAGE, "governance.view_steeringgroup", pk)
     meetings = Meeting.objects.visible_to(request.user).filter(group=group).select_related("group", "term")
     return render(
         request, "governance/group.html", {"group": group, "meetings": meetings, **group_terms(group)}
     )
 
 
+GROUP_PAGE = CompiledQuery(lambda pk: SteeringGroup.objects.select_related("owner").filter(pk=pk))
 # The meeting page's own query (stamps of its sections as subqueries): compiled once per process.
 MEETING_PAGE = CompiledQuery(lambda pk: Meeting.objects.for_page(sections=False).filter(pk=pk))
 
