@@ -35,8 +35,8 @@ _STAND_IN = 2_147_000_000
 class _Compiled:
     sql: str
     params: tuple  # a constant, or an ``_Argument`` naming which argument goes there
-    compiler: object
-    converters: dict
+    compiler: object  # made in the thread that compiled it: copied, with the caller's connection
+    fields: list
     queryset: QuerySet
 
 
@@ -56,13 +56,25 @@ class CompiledQuery:
             raise TypeError(f"{self.arguments} arguments expected, {len(args)} given")
         alias = router.db_for_read(self._model())
         compiled = self._compiled.get(alias) or self._compile(alias)
-        params = [args[p.index] if isinstance(p, _Argument) else p for p in compiled.params]
-        with connections[alias].cursor() as cursor:
+        params = tuple(args[p.index] if isinstance(p, _Argument) else p for p in compiled.params)
+        compiler = self._compiler_for(compiled, alias, params)
+        with compiler.connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
-        if compiled.converters:
-            rows = [tuple(row) for row in compiled.compiler.apply_converters(rows, compiled.converters)]
+        converters = compiler.get_converters(compiled.fields)
+        if converters:
+            rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
         return rows
+
+    @staticmethod
+    def _compiler_for(compiled: "_Compiled", alias: str, params) -> object:
+        """A copy of the compiler made once: its select list, related-object layout and annotation
+        columns describe the SQL it made. Only the SQL's parameters are this call's, and the
+        connection is this thread's own (a connection is never shared between threads)."""
+        compiler = copy.copy(compiled.compiler)
+        compiler.connection = connections[alias]
+        compiler.as_sql = lambda *a, **k: (compiled.sql, params)
+        return compiler
 
     def objects(self, *args) -> list:
         """The queryset's model instances (its ``select_related`` and annotations set, its
@@ -72,10 +84,7 @@ class CompiledQuery:
         alias = router.db_for_read(self._model())
         compiled = self._compiled.get(alias) or self._compile(alias)
         params = tuple(args[p.index] if isinstance(p, _Argument) else p for p in compiled.params)
-        # A copy of the compiler made once: its select list, related-object layout and annotation
-        # columns describe the SQL it made; only the SQL's parameters are this call's.
-        compiler = copy.copy(compiled.compiler)
-        compiler.as_sql = lambda *a, **k: (compiled.sql, params)
+        compiler = self._compiler_for(compiled, alias, params)
         queryset = compiled.queryset.using(alias)
         queryset.query.get_compiler = lambda *a, **k: compiler
         return list(queryset)
@@ -104,6 +113,6 @@ class CompiledQuery:
         if seen != set(stand_ins):
             raise ValueError("every argument must come out as a parameter of the SQL as it was given")
         fields = [column[0] for column in compiler.select[: compiler.col_count]]
-        compiled = _Compiled(sql, tuple(mapped), compiler, compiler.get_converters(fields), queryset)
+        compiled = _Compiled(sql, tuple(mapped), compiler, fields, queryset)
         self._compiled[alias] = compiled
         return compiled

@@ -119,3 +119,35 @@ def test_model_instances_come_with_their_related_objects_annotations_and_prefetc
     with CaptureQueriesContext(connection) as queries:
         assert found.organisation.short_name == first.organisation.short_name
     assert len(queries) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_query_compiled_in_one_thread_runs_in_another_on_that_threads_connection():
+    """Threaded servers (runserver, gthread workers) each have their own database connection: the
+    compiled query never runs on the connection of the thread that compiled it."""
+    import threading
+
+    from django.db import connections
+
+    user = UserFactory()
+    affiliation = AffiliationFactory(user=user)
+    rows = CompiledQuery(_affiliations)
+    one = CompiledQuery(lambda pk: Affiliation.objects.select_related("organisation").filter(pk=pk))
+    assert rows(user.pk) and one.objects(affiliation.pk)  # compiled here
+    found, errors = {}, []
+
+    def other_thread():
+        try:
+            found["rows"] = rows(user.pk)
+            found["objects"] = one.objects(affiliation.pk)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    assert errors == []
+    assert found["rows"] == [(affiliation.organisation_id, False, False)]
+    assert found["objects"] == [affiliation]
