@@ -4,7 +4,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from config.access import get_for_user
+from config.access import get_compiled_for_user, get_for_user
+from config.compiled import CompiledQuery
 from config.forms import save_all
 from config.pdf import pdf_response
 from funding import selectors, services
@@ -25,8 +26,12 @@ from projects.models import Implementer, Project
 VIEW, CHANGE = "funding.view_finances", "funding.change_finances"
 
 
+# The project of every funding tab, with its call and implementers: compiled once per process.
+PROJECT_TAB = CompiledQuery(lambda pk: Project.objects.for_tab().filter(pk=pk))
+
+
 def _project(request, pk: int) -> Project:
-    return get_for_user(request.user, Project.objects.for_tab(), VIEW, pk=pk)
+    return get_compiled_for_user(request.user, PROJECT_TAB, VIEW, pk)
 
 
 def _implementer(request, pk: int) -> Implementer:

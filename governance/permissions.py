@@ -10,6 +10,7 @@ state the same rule (``visible_to(user)``, ``editable_by(user)``) and are tested
 import rules
 from django.db.models import BooleanField, IntegerField, Value
 
+from config.compiled import CompiledQuery
 from governance.models import Affiliation, AreaManager
 
 
@@ -32,54 +33,63 @@ _NO_ID = Value(0, output_field=IntegerField())
 _NO_FLAG = Value(False, output_field=BooleanField())
 
 
+def _role_rows(user_id):
+    """The query of ``_facts``: a UNION ALL of the user's affiliations, area, memberships, the
+    groups their organisations own and the owners of the groups they sit in. Its shape never
+    changes, so it is compiled once per process (``ROLE_ROWS``)."""
+    from django.db.models import Q
+
+    from governance.models import Membership, SteeringGroup
+
+    def kind(name: str) -> Value:
+        return Value(name)
+
+    affiliations = (
+        Affiliation.objects.filter(user_id=user_id)
+        .order_by()
+        .values_list(
+            kind("organisation"),
+            "organisation_id",
+            _NO_ID,
+            "is_coordinator",
+        )
+    )
+    area = AreaManager.objects.filter(user_id=user_id).order_by().values_list(
+        kind("area"), "wellbeing_area_id", _NO_ID,
+        _NO_FLAG,
+    )  # fmt: skip
+    memberships = (
+        Membership.objects.filter(person__user_id=user_id)
+        .order_by()
+        .values_list(kind("term"), "term_id", "term__group_id", Q(role=Membership.Role.SECRETARY))
+    )
+    owned = SteeringGroup.objects.filter(
+        owner__affiliations__user_id=user_id, owner__affiliations__is_coordinator=True
+    ).order_by().values_list(kind("preparable"), "pk", _NO_ID,
+                  _NO_FLAG)  # fmt: skip
+    overseen = (
+        Membership.objects.filter(person__user_id=user_id)
+        .exclude(term__group__kind=SteeringGroup.Kind.NETWORK)
+        .order_by()
+        .values_list(
+            kind("overseen"),
+            "term__group__owner_id",
+            _NO_ID,
+            _NO_FLAG,
+        )
+    )
+    return affiliations.union(area, memberships, owned, overseen, all=True).order_by()
+
+
+ROLE_ROWS = CompiledQuery(_role_rows)
+
+
 def _facts(user) -> dict[str, frozenset]:
-    """Everything the role predicates ask about the user, read in one query (a UNION ALL of the
-    user's affiliations, area, memberships and the groups their organisations own) and kept on the
-    user object for the request: each page asks several of these, and one round trip is enough."""
+    """Everything the role predicates ask about the user, read in one query (``ROLE_ROWS``) and kept
+    on the user object for the request: each page asks several of these, and one round trip is enough."""
 
     def read() -> dict[str, frozenset]:
-        from django.db.models import Q
-
-        from governance.models import Membership, SteeringGroup
-
-        def kind(name: str) -> Value:
-            return Value(name)
-
-        affiliations = (
-            Affiliation.objects.filter(user=user)
-            .order_by()
-            .values_list(
-                kind("organisation"),
-                "organisation_id",
-                _NO_ID,
-                "is_coordinator",
-            )
-        )
-        area = AreaManager.objects.filter(user=user).order_by().values_list(
-            kind("area"), "wellbeing_area_id", _NO_ID,
-            _NO_FLAG,
-        )  # fmt: skip
-        memberships = (
-            Membership.objects.filter(person__user=user)
-            .order_by()
-            .values_list(kind("term"), "term_id", "term__group_id", Q(role=Membership.Role.SECRETARY))
-        )
-        owned = SteeringGroup.objects.filter(
-            owner__affiliations__user=user, owner__affiliations__is_coordinator=True
-        ).order_by().values_list(kind("preparable"), "pk", _NO_ID,
-                      _NO_FLAG)  # fmt: skip
-        overseen = (
-            Membership.objects.filter(person__user=user)
-            .exclude(term__group__kind=SteeringGroup.Kind.NETWORK)
-            .order_by()
-            .values_list(
-                kind("overseen"),
-                "term__group__owner_id",
-                _NO_ID,
-                _NO_FLAG,
-            )
-        )
-        rows = list(affiliations.union(area, memberships, owned, overseen, all=True).order_by())
+        rows = ROLE_ROWS(user.pk)
         return {
             "organisations": frozenset(i for k, i, _, _ in rows if k == "organisation"),
             "coordinated": frozenset(i for k, i, _, flag in rows if k == "organisation" and flag),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from config.compiled import CompiledQuery
 from config.sections import registry
 from governance.models import Meeting, Membership, SteeringGroup, Term
 from governance.models.meetings import SECTIONS_FOR_PAGE
@@ -229,14 +230,25 @@ def current_term(group: SteeringGroup) -> Term | None:
     return group.terms.filter(start_year__lte=year, end_year__gte=year).first() or group.terms.first()
 
 
-def group_terms(group: SteeringGroup) -> dict:
-    """The group page's terms, newest first, each with its members in rank order (chair first)."""
-    memberships = Membership.objects.select_related(
+def _group_memberships(group_id):
+    return Membership.objects.filter(term__group_id=group_id).select_related(
         "person__organisation", "represents_organisation", "represents_region", "deputy_of__person"
     )
-    terms = list(group.terms.prefetch_related(Prefetch("memberships", queryset=memberships)))
+
+
+# The group page's terms and members: two queries of a fixed shape, compiled once per process.
+GROUP_TERMS = CompiledQuery(lambda group_id: Term.objects.filter(group_id=group_id))
+GROUP_MEMBERSHIPS = CompiledQuery(_group_memberships)
+
+
+def group_terms(group: SteeringGroup) -> dict:
+    """The group page's terms, newest first, each with its members in rank order (chair first)."""
+    terms = GROUP_TERMS.objects(group.pk)
+    by_term: dict[int, list] = {term.pk: [] for term in terms}
+    for membership in GROUP_MEMBERSHIPS.objects(group.pk):
+        by_term[membership.term_id].append(membership)
     for term in terms:
-        term.members = sorted(term.memberships.all(), key=lambda m: (m.rank, m.person.last_name))
+        term.members = sorted(by_term[term.pk], key=lambda m: (m.rank, m.person.last_name))
     return {"terms": terms}
 
 

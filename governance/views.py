@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.access import get_for_user
+from config.access import get_compiled_for_user, get_for_user
+from config.compiled import CompiledQuery
 from config.pdf import pdf_response
 from config.sections import registry
 from governance import background, services
@@ -85,18 +86,21 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    group = get_for_user(
-        request.user, SteeringGroup.objects.select_related("owner"), "governance.view_steeringgroup", pk=pk
-    )
+    group = get_compiled_for_user(request.user, GROUP_PAGE, "governance.view_steeringgroup", pk)
     meetings = Meeting.objects.visible_to(request.user).filter(group=group).select_related("group", "term")
     return render(
         request, "governance/group.html", {"group": group, "meetings": meetings, **group_terms(group)}
     )
 
 
+GROUP_PAGE = CompiledQuery(lambda pk: SteeringGroup.objects.select_related("owner").filter(pk=pk))
+# The meeting page's own query (stamps of its sections as subqueries): compiled once per process.
+MEETING_PAGE = CompiledQuery(lambda pk: Meeting.objects.for_page(sections=False).filter(pk=pk))
+
+
 def _readable_meeting(request: HttpRequest, pk: int) -> Meeting:
     """The meeting for its page or PDF, its sections left to ``meeting_page`` (cached when frozen)."""
-    return get_for_user(request.user, Meeting.objects.for_page(sections=False), VIEW, pk=pk)
+    return get_compiled_for_user(request.user, MEETING_PAGE, VIEW, pk)
 
 
 @require_GET

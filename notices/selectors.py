@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Count
 
+from config.compiled import CompiledQuery
 from notices.models import CalendarToken, Delivery, Kind, Notice, NoticePreference, Profile
 
 
@@ -33,10 +35,26 @@ def notices_of(user):
     return Notice.objects.filter(recipient=user)
 
 
+def _unread(user_id):
+    return (
+        Notice.objects.filter(recipient_id=user_id)
+        .unread()
+        .order_by()
+        .values("recipient_id")
+        .annotate(unread=Count("pk"))
+        .values_list("unread")
+    )
+
+
+# In the header of every page: compiled once (config.compiled), read fresh each time.
+UNREAD = CompiledQuery(_unread)
+
+
 def unread_count(user) -> int:
     if not user.is_authenticated:
         return 0
-    return Notice.objects.filter(recipient=user).unread().count()
+    rows = UNREAD(user.pk)
+    return rows[0][0] if rows else 0
 
 
 def user_for_calendar_token(token: str):

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from config.access import get_for_user, require_perm
+from config.access import get_compiled_for_user, get_for_user, require_perm
+from config.compiled import CompiledQuery
 from config.forms import save_all
 from config.pdf import pdf_response
 from governance.models import Organisation
@@ -29,15 +30,17 @@ from projects.forms import (
 from projects.models import Implementer, IndicatorValue, PlanVersion, Project, WorkPackage
 from projects.notifications import notify_implementer_changed
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 VIEW, CHANGE = "projects.view_project", "projects.change_project"
 VIEW_IMPL, CHANGE_IMPL = "projects.view_implementer", "projects.change_implementer"
 
 
+# The project of every tab, with its call and implementers: a query compiled once per process.
+PROJECT_PAGE = CompiledQuery(lambda pk: Project.objects.for_page().filter(pk=pk))
+
+
 def _project(request, pk: int, *, change: bool = False) -> Project:
-    return get_for_user(
-        request.user, Project.objects.for_page(), VIEW, change_perm=CHANGE if change else None, pk=pk
-    )
+    return get_compiled_for_user(request.user, PROJECT_PAGE, VIEW, pk, change_perm=CHANGE if change else None)
 
 
 def _implementer(request, pk: int) -> Implementer:
