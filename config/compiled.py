@@ -52,11 +52,10 @@ class CompiledQuery:
         self._compiled: dict[str, _Compiled] = {}  # by database alias
 
     def __call__(self, *args) -> list[tuple]:
-        if len(args) != self.arguments:
-            raise TypeError(f"{self.arguments} arguments expected, {len(args)} given")
-        alias = router.db_for_read(self._model())
-        compiled = self._compiled.get(alias) or self._compile(alias)
-        params = tuple(args[p.index] if isinstance(p, _Argument) else p for p in compiled.params)
+        prepared = self._prepare(args)
+        if prepared is None:
+            return []
+        compiled, alias, params = prepared
         compiler = self._compiler_for(compiled, alias, params)
         with compiler.connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
@@ -65,6 +64,22 @@ class CompiledQuery:
         if converters:
             rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
         return rows
+
+    def _prepare(self, args: tuple):
+        """(compiled, alias, this call's parameters), or None when an argument is an integer no
+        column holds (beyond 64 bits: a mistyped address): the ORM finds nothing for it, and so do we,
+        where the database driver would refuse it."""
+        if len(args) != self.arguments:
+            raise TypeError(f"{self.arguments} arguments expected, {len(args)} given")
+        if any(isinstance(a, int) and not -(2**63) <= a < 2**63 for a in args):
+            return None
+        alias = router.db_for_read(self._model())
+        compiled = self._compiled.get(alias) or self._compile(alias)
+        return (
+            compiled,
+            alias,
+            tuple(args[p.index] if isinstance(p, _Argument) else p for p in compiled.params),
+        )
 
     @staticmethod
     def _compiler_for(compiled: "_Compiled", alias: str, params) -> object:
@@ -79,11 +94,10 @@ class CompiledQuery:
     def objects(self, *args) -> list:
         """The queryset's model instances (its ``select_related`` and annotations set, its
         ``prefetch_related`` run as usual, each prefetch compiled as usual)."""
-        if len(args) != self.arguments:
-            raise TypeError(f"{self.arguments} arguments expected, {len(args)} given")
-        alias = router.db_for_read(self._model())
-        compiled = self._compiled.get(alias) or self._compile(alias)
-        params = tuple(args[p.index] if isinstance(p, _Argument) else p for p in compiled.params)
+        prepared = self._prepare(args)
+        if prepared is None:
+            return []
+        compiled, alias, params = prepared
         compiler = self._compiler_for(compiled, alias, params)
         queryset = compiled.queryset.using(alias)
         queryset.query.get_compiler = lambda *a, **k: compiler

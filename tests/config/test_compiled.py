@@ -151,3 +151,19 @@ def test_a_query_compiled_in_one_thread_runs_in_another_on_that_threads_connecti
     assert errors == []
     assert found["rows"] == [(affiliation.organisation_id, False, False)]
     assert found["objects"] == [affiliation]
+
+
+@pytest.mark.parametrize("pk", [2**31, 2**63 - 1, 2**63, 10**20, -(2**63) - 1])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/projects/{pk}/",
+        "/funding/projects/{pk}/budget/",
+        "/governance/groups/{pk}/",
+        "/governance/meetings/{pk}/",
+    ],
+)
+def test_a_page_asked_for_a_key_no_row_can_have_is_not_found(client, coordinator, path, pk):
+    """A mistyped address with a huge number: 404, as the ORM answers it, not the driver's overflow."""
+    client.force_login(coordinator)
+    assert client.get(path.format(pk=pk)).status_code == 404
