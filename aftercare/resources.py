@@ -26,19 +26,19 @@ from django.utils.translation import gettext as _
 from aftercare.calculations import Figures
 from aftercare.models import AgeBand, ReportingPeriod, Role
 from aftercare.validation import hard_errors
-from config.imports.pipeline import (
+from config.imports.batches import KeptChunks
+from config.imports.importer import (
     HEADER_SEARCH_ROWS,
     PREVIEW_CHANGES,
     Change,
     Column,
     Importer,
-    KeptChunks,
     Plan,
     Problem,
     Row,
-    chunk_done,
     show,
 )
+from config.imports.pipeline import chunk_done
 from config.imports.reading import Sheet
 from config.imports.values import (
     TOTAL_WORDS,
