@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from aftercare import resources, selectors
+from aftercare import resources, selectors, shapes
 from aftercare.calculations import Figures
 from aftercare.models import AreaReport, ReportingPeriod
 from aftercare.validation import soft_warnings
@@ -26,7 +26,7 @@ from governance.permissions import is_administrator
 
 def _download(rows, fmt: str, filename: str, *, intro: str = "") -> HttpResponse:
     # Headings in the reader's language (Swedish ones are synonyms the importer knows).
-    headers = resources.COLUMNS_SV if get_language() == "sv" else resources.COLUMNS
+    headers = shapes.COLUMNS_SV if get_language() == "sv" else shapes.COLUMNS
     sheet = _("Aftercare figures")[:31]
     return download(headers, rows, fmt, filename, sheet=sheet, intro=intro)
 
@@ -56,7 +56,7 @@ def template_download(request: HttpRequest, slug: str, period: int, fmt: str) ->
     intro = _(
         "Fill in the figures of %(period)s; the previous period's values are filled in. One figure "
         "per row; do not change the columns tieto, tunniste and rooli. This row is not imported."
-    ) % {"period": resources.period_code(period)}
+    ) % {"period": shapes.period_code(period)}
     return _download(rows, fmt, f"jalkihuolto-{area.slug}-{period.start:%Y-%m}", intro=intro)
 
 

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from aftercare.models import AgeBand, AgeBandCount, AreaReport, StaffingLine, WorkerCaseload
-from aftercare.resources import BackfillImporter, period_code
+from aftercare.resources import BackfillImporter
+from aftercare.shapes import period_code
 from config.imports import pipeline
 from config.imports.batches import kept_chunks
 from config.models import ImportBatch
