@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from aftercare import resources, selectors
+from aftercare import resources, selectors, shapes
 from aftercare.calculations import Figures
 from aftercare.models import AreaReport, ReportingPeriod
 from aftercare.validation import soft_warnings
@@ -16,6 +16,8 @@ from aftercare.views import _own_area_period
 from config.access import get_for_user, require_perm
 from config.forms import UploadForm
 from config.imports import pipeline
+from config.imports.batches import load_batch_rows
+from config.imports.importer import Problem
 from config.imports.writing import download
 from config.models import ConcurrentEditError, ImportBatch
 from governance.models import WellbeingArea
@@ -24,7 +26,7 @@ from governance.permissions import is_administrator
 
 def _download(rows, fmt: str, filename: str, *, intro: str = "") -> HttpResponse:
     # Headings in the reader's language (Swedish ones are synonyms the importer knows).
-    headers = resources.COLUMNS_SV if get_language() == "sv" else resources.COLUMNS
+    headers = shapes.COLUMNS_SV if get_language() == "sv" else shapes.COLUMNS
     sheet = _("Aftercare figures")[:31]
     return download(headers, rows, fmt, filename, sheet=sheet, intro=intro)
 
@@ -54,7 +56,7 @@ def template_download(request: HttpRequest, slug: str, period: int, fmt: str) ->
     intro = _(
         "Fill in the figures of %(period)s; the previous period's values are filled in. One figure "
         "per row; do not change the columns tieto, tunniste and rooli. This row is not imported."
-    ) % {"period": resources.period_code(period)}
+    ) % {"period": shapes.period_code(period)}
     return _download(rows, fmt, f"jalkihuolto-{area.slug}-{period.start:%Y-%m}", intro=intro)
 
 
@@ -143,7 +145,7 @@ def _warnings(area, period, figures: Figures) -> list[str]:
 
 
 def _preview(request, importer, batch, context, *, ack_error: str = "") -> HttpResponse:
-    importer.validate(pipeline.load_batch_rows(importer, batch))
+    importer.validate(load_batch_rows(importer, batch))
     figures = importer.figures
     summary = selectors.Summary(
         area=importer.area, period=importer.period, report=None, full=True, figures=figures
@@ -154,7 +156,7 @@ def _preview(request, importer, batch, context, *, ack_error: str = "") -> HttpR
 
 
 def _confirm(request, importer, batch, context) -> HttpResponse:
-    importer.validate(pipeline.load_batch_rows(importer, batch))
+    importer.validate(load_batch_rows(importer, batch))
     warnings = _warnings(importer.area, importer.period, importer.figures)
     comment = request.POST.get("comment", "").strip()
     if warnings and not (request.POST.get("acknowledge") and comment):
@@ -167,7 +169,7 @@ def _confirm(request, importer, batch, context) -> HttpResponse:
         messages.info(request, _("This file has already been saved."))
         return redirect("aftercare:area", slug=importer.area.slug)
     except (ValidationError, ConcurrentEditError) as error:
-        problems = [pipeline.Problem(m) for m in (getattr(error, "messages", None) or [str(error)])]
+        problems = [Problem(m) for m in (getattr(error, "messages", None) or [str(error)])]
     if problems:
         context["problems"] = problems
         return render(request, "aftercare/import.html", context, status=400)
@@ -200,7 +202,7 @@ def backfill(request: HttpRequest) -> HttpResponse:
             messages.info(request, _("This file has already been saved."))
             return redirect("aftercare:backfill")
         except (ValidationError, ConcurrentEditError) as error:
-            context["problems"] = [pipeline.Problem(m) for m in getattr(error, "messages", [str(error)])]
+            context["problems"] = [Problem(m) for m in getattr(error, "messages", [str(error)])]
     elif request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         context["form"] = form

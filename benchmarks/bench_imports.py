@@ -135,7 +135,8 @@ def national_backfill(size: int) -> dict:
     from django.utils import translation
 
     from aftercare.models import AgeBand, ReportingPeriod
-    from aftercare.resources import BackfillImporter, period_code
+    from aftercare.resources import BackfillImporter
+    from aftercare.shapes import period_code
     from config.imports import pipeline
     from governance.models import WellbeingArea
     from tests.governance.factories import UserFactory

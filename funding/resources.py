@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from config.imports.pipeline import Column, Problem
+from config.imports.importer import Column, Problem
 from config.money import euros
 from funding.models import ActualCost, CostCategory, CostLine, FinancingKind, FinancingLine, PaymentClaim
 from projects.models import StaffResource, WorkPackage

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config.bulk import bulk_write
-from config.imports.pipeline import Change, Column, Importer, Plan, Problem, Row, show
+from config.imports.importer import Change, Column, Importer, Plan, Problem, Row, show
 from config.imports.values import norm
 from governance.models import Municipality, Organisation, Region, WellbeingArea, validate_business_id
 

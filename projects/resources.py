@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config.bulk import bulk_write, insert_rows
-from config.imports.pipeline import (
+from config.imports.importer import (
     HEADER_SEARCH_ROWS,
     MEMO_SIZE,
     PREVIEW_CHANGES,

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from aftercare import resources, selectors
+from aftercare import selectors, shapes
 from aftercare.models import AreaReport
 from config.imports.writing import to_xlsx
 
@@ -129,7 +129,7 @@ def test_an_xlsx_upload_works_and_the_template_round_trips(as_varha, import_url,
     book = openpyxl.load_workbook(io.BytesIO(template.content))
     sheet = book.active
     assert sheet.title == "Jälkihuollon luvut" and "Q1/2024" in sheet["A1"].value  # the instruction row
-    assert [c.value for c in sheet[2]] == resources.COLUMNS
+    assert [c.value for c in sheet[2]] == shapes.COLUMNS
     previous = selectors.previous_report(varha, open_period)
     for row in sheet.iter_rows(min_row=3):
         if row[2].value == "asiakkaat_yhteensa":
@@ -196,7 +196,7 @@ def test_a_swedish_reader_gets_swedish_headings_that_import_back(client, varha_m
     session.save()
     url = reverse("aftercare:template", args=[varha.slug, open_period.pk, "xlsx"])
     sheet = openpyxl.load_workbook(io.BytesIO(client.get(url).content)).active
-    assert [c.value for c in sheet[2]] == resources.COLUMNS_SV and sheet.title == "Eftervårdens siffror"
+    assert [c.value for c in sheet[2]] == shapes.COLUMNS_SV and sheet.title == "Eftervårdens siffror"
     out = io.BytesIO()
     sheet.parent.save(out)
     response = client.post(
@@ -217,7 +217,7 @@ def test_export_suppresses_small_counts_outside_the_area(client, pp_manager, var
 
 
 def test_export_keeps_numbers_as_numbers_and_neutralises_formulas():
-    data = to_xlsx(resources.COLUMNS, [["=cmd", "Q1/2024", "tyontekija", "@x", "", 12, None, None]])
+    data = to_xlsx(shapes.COLUMNS, [["=cmd", "Q1/2024", "tyontekija", "@x", "", 12, None, None]])
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
     assert sheet["A2"].value == "'=cmd" and sheet["D2"].value == "'@x"
     assert sheet["F2"].value == 12

@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from aftercare.models import AgeBand, AgeBandCount, AreaReport, StaffingLine, WorkerCaseload
-from aftercare.resources import BackfillImporter, period_code
+from aftercare.resources import BackfillImporter
+from aftercare.shapes import period_code
 from config.imports import pipeline
+from config.imports.batches import kept_chunks
 from config.models import ImportBatch
 from governance.models import WellbeingArea
 from tests.aftercare.factories import AreaReportFactory, ReportingPeriodFactory
@@ -151,7 +153,7 @@ def test_the_batch_keeps_the_figures_in_chunks_and_writes_them_all(national, adm
     lines = [line for label in labels[:3] for area in areas[:3] for line in report_rows(area, label, 100)]
     staged = stage(administrator, lines)
     batch = ImportBatch.objects.get(pk=staged.batch.pk)
-    chunks = list(pipeline.kept_chunks(bytes(batch.data)))
+    chunks = list(kept_chunks(bytes(batch.data)))
     assert [len(chunk) for chunk in chunks] == [2, 2, 2, 2, 1]
     assert batch.preview["counts"]["new"] == 9 and len(batch.preview["changes"]) == 9
     counts, problems = pipeline.confirm(importer(administrator), batch)
@@ -234,7 +236,7 @@ def test_a_batch_kept_whole_before_chunks_is_still_confirmed(national, administr
     periods, labels, areas = national
     lines = [line for area in areas[:3] for line in report_rows(area, labels[0], 100)]
     batch = ImportBatch.objects.get(pk=stage(administrator, lines).batch.pk)
-    whole = [item for chunk in pipeline.kept_chunks(bytes(batch.data)) for item in chunk]
+    whole = [item for chunk in kept_chunks(bytes(batch.data)) for item in chunk]
     batch.data = zlib.compress(json.dumps(whole).encode())
     batch.preview["kept"] = True  # as batches were stored before chunks
     batch.save()

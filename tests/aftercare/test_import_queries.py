@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from aftercare.models import AgeBand, AreaReport, WorkerCaseload
-from aftercare.resources import BackfillImporter, period_code
+from aftercare.resources import BackfillImporter
+from aftercare.shapes import period_code
 from config.imports import pipeline
 from governance.models import WellbeingArea
 from tests.aftercare.factories import ReportingPeriodFactory

@@ -8,8 +8,11 @@ from django.utils import translation
 from aftercare.models import AreaReport
 from config.bulk import insert_rows
 from config.imports import pipeline, reading
-from config.imports.pipeline import Column, Importer
+from config.imports.batches import RowStore, load_batch_rows, stored_rows
+from config.imports.importer import Change, Column, Importer, Plan
+from config.imports.models import ImportBatch
 from config.imports.reading import LazyRows, read_bytes
+from config.imports.values import BadValue
 from tests.aftercare.factories import ReportingPeriodFactory
 from tests.governance.factories import UserFactory, WellbeingAreaFactory
 
@@ -19,7 +22,7 @@ class Counts(Importer):
     columns = [Column("label", "label", required=True), Column("n", "n", kind="int", required=True)]
 
     def plan(self, rows):
-        return pipeline.Plan(changes=[pipeline.Change("new", row.values["label"]) for row in rows])
+        return Plan(changes=[Change("new", row.values["label"]) for row in rows])
 
     def write(self, plan):
         pass
@@ -55,9 +58,9 @@ def test_a_remembered_conversion_keeps_bad_values_bad_and_types_apart():
     convert = Counts(user=None, scope="x").converter(Counts.columns[1], {})
     assert convert("1 200") == 1200 and convert("1 200") == 1200
     for _attempt in range(2):
-        with pytest.raises(pipeline.BadValue):
+        with pytest.raises(BadValue):
             convert("12,5")
-    with pytest.raises(pipeline.BadValue):
+    with pytest.raises(BadValue):
         convert(True)  # equal to 1 as a key, still not a number
     assert convert(1) == 1
 
@@ -91,11 +94,11 @@ def test_new_rows_keep_tabs_newlines_and_backslashes_and_get_history():
 def test_a_stored_batch_gives_back_the_rows_it_was_given():
     importer = Counts(user=None, scope="x")
     staged = pipeline.check_file(importer, "a.csv", ("label;n\n" + "a;1\nb;\n" * 1500).encode())
-    store = pipeline.RowStore(importer, list(staged.table.columns), staged.table.where)
+    store = RowStore(importer, list(staged.table.columns), staged.table.where)
     for row in staged.table.rows:
         store.add(row)
-    batch = pipeline.ImportBatch(data=store.finish(), preview={"keys": store.keys, "where": store.where})
-    back = list(pipeline.stored_rows(importer, batch))
+    batch = ImportBatch(data=store.finish(), preview={"keys": store.keys, "where": store.where})
+    back = list(stored_rows(importer, batch))
     assert [(r.number, r.values, r.where) for r in back] == [
         (r.number, r.values, r.where) for r in staged.table.rows
     ]
@@ -106,4 +109,4 @@ def test_an_upload_streams_into_a_batch(db):
     upload = SimpleUploadedFile("a.csv", ("label;n\n" + "a;1\n" * 10).encode())
     staged = pipeline.stage(Counts(user=user, scope="x"), upload)
     assert staged.batch.rows == [] and staged.batch.preview["counts"]["new"] == 10
-    assert len(pipeline.load_batch_rows(Counts(user=user, scope="x"), staged.batch)) == 10
+    assert len(load_batch_rows(Counts(user=user, scope="x"), staged.batch)) == 10
