@@ -808,7 +808,7 @@ def period_header(cell) -> str:
     """A column header naming a reporting period as reports print it ("2021", a workbook's 2021,
     "1–6/2021", "2024 Q1"), written as the portal writes periods; "" for anything else."""
     if isinstance(cell, (int, float, Decimal)) and not isinstance(cell, bool):
-        return str(int(cell)) if cell == int(cell) and 1900 <= cell <= 2099 else ""
+        return str(int(cell)) if 1900 <= cell <= 2099 and cell == int(cell) else ""
     text = " ".join(text_of(cell).split())
     if _PERIOD.fullmatch(text):
         return re.sub(r"\s*[–-]\s*", "–", text).replace(" ", "")
