@@ -1,4 +1,4 @@
-"""Spreadsheet import and export of cost lines and financing lines (see projects.resources).
+"""Spreadsheet import and export of cost lines and financing lines (see projects.importing).
 
 Every row, new or existing, passes the same permission as the form (``funding.change_finances``
 on the implementer) on the row's current owner and on the owner the file names: a coordinator of
@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy
 from config.imports.importer import Column, Problem
 from config.money import euros
 from funding.models import ActualCost, CostCategory, CostLine, FinancingKind, FinancingLine, PaymentClaim
+from projects.importing import BIG, ID, IMPLEMENTER, YEAR, OwnedRowsImporter, choice_synonyms
 from projects.models import StaffResource, WorkPackage
-from projects.resources import BIG, ID, IMPLEMENTER, YEAR, OwnedRowsImporter, choice_synonyms
 
 AMOUNT = Column(
     "amount",
